@@ -1,0 +1,75 @@
+import type { z } from 'zod'
+import {
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+  type Result,
+  RpcFailure,
+  fail,
+  isMethodName,
+  methods,
+  ok,
+} from '../../shared/contract'
+import { validationErrorMap } from '../../shared/validation-locale'
+import type { CallContext } from './call-context'
+import { databaseErrorToFailure } from './db-errors'
+import type { Logger } from './logger'
+
+/** A handler gets input already parsed by its zod schema and the caller's context. */
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Promise<MethodOutput<M>>
+
+/**
+ * Exactly one handler per method of the contract: a handler map is declared
+ * `satisfies HandlerMap`, so a missing or an extra handler does not compile.
+ */
+export type HandlerMap = { [M in MethodName]: Handler<M> }
+
+/** The handlers of some methods (one domain's part of the map). */
+export type DomainHandlers<M extends MethodName> = { [K in M]: Handler<K> }
+
+/** Calls a method by name with untrusted input; always answers with an envelope. */
+export type Dispatch = (method: string, input: unknown, ctx: CallContext) => Promise<Result<unknown>>
+
+function toIssues(error: z.ZodError) {
+  return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, code: i.code }))
+}
+
+function authorize(method: MethodName, ctx: CallContext): Result<never> | null {
+  const access = methods[method].access
+  if (access === 'public') return null
+  if (!ctx.session) return fail('UNAUTHENTICATED', 'Sign in to continue.')
+  if (access === 'session') return null
+  if (!ctx.session.permissions.has(access)) return fail('FORBIDDEN', `You do not have the permission ${access}.`)
+  return null
+}
+
+/**
+ * Builds the one entry point every transport uses. It checks the method name against the
+ * contract (own keys only: `__proto__` is not a method), the caller's access, parses the input
+ * with zod in the caller's language, runs the handler and maps what it throws to a stable
+ * code. An `INTERNAL` is logged with its stack here and shown as a short message.
+ */
+export function createDispatcher(handlers: HandlerMap, logger: Logger): Dispatch {
+  return async (method, input, ctx) => {
+    if (!isMethodName(method)) return fail('NOT_FOUND', `Unknown method: ${String(method).slice(0, 80)}`)
+    const denied = authorize(method, ctx)
+    if (denied) return denied
+    const spec = methods[method]
+    const parsed = spec.input.safeParse(input ?? {}, { error: validationErrorMap(ctx.locale) })
+    if (!parsed.success) {
+      const issues = toIssues(parsed.error)
+      return fail('VALIDATION', issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; '), issues)
+    }
+    try {
+      const handler = handlers[method] as (input: unknown, ctx: CallContext) => Promise<unknown>
+      const value = await handler(parsed.data, ctx)
+      return ok(spec.output.parse(value))
+    } catch (error) {
+      if (error instanceof RpcFailure) return fail(error.code, error.message, error.issues)
+      const mapped = databaseErrorToFailure(error)
+      if (mapped) return fail(mapped.code, mapped.message, mapped.issues)
+      logger.error(`${method} failed`, error instanceof Error ? (error.stack ?? error.message) : error)
+      return fail('INTERNAL', 'Something went wrong in the terminal. The details are in the log.')
+    }
+  }
+}

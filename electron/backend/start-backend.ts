@@ -1,0 +1,108 @@
+import type { PGlite } from '@electric-sql/pglite'
+import path from 'node:path'
+import { openLocalDatabase, pgliteConnection } from '../../db/connection'
+import { migrate } from '../../db/migrator'
+import { APP_VERSION } from './app-version'
+import type { CallContext } from './call-context'
+import { type DataFolderLock, lockDataFolder } from './data-folder-lock'
+import { type Dispatch, type HandlerMap, createDispatcher } from './dispatcher'
+import { type EventBus, createEventBus } from './event-bus'
+import { systemHandlers } from './handlers/system'
+import { type IdleMaintenanceOptions, defaultMaintenanceTiming, startIdleMaintenance } from './idle-maintenance'
+import { type Logger, silentLogger } from './logger'
+
+/** How to start a backend. */
+export interface BackendOptions {
+  /** The terminal's data folder; undefined keeps the database in memory (tests). */
+  dataDir?: string
+  logger?: Logger
+  appVersion?: string
+  maintenance?: IdleMaintenanceOptions
+}
+
+/** A running backend: one dispatcher, one event stream, one database. */
+export interface Backend {
+  dispatch: Dispatch
+  events: Pick<EventBus, 'subscribe'>
+  /** The database itself, for tests and the support CLI only. */
+  db: PGlite
+  /** Writes everything to disk and closes; safe to call twice. */
+  close(): Promise<void>
+}
+
+/** The PGlite database lives in this sub-folder of the data folder (the lock and journal sit beside it). */
+export const DATABASE_SUBFOLDER = 'pgdata'
+
+/**
+ * Starts the Electron-free backend: takes the data-folder lock, opens PGlite, brings the
+ * schema up to date and returns the dispatcher every transport (Electron IPC, WebSocket,
+ * in-process tests) calls. Fails fast with a typed error when the folder is locked by another
+ * process or cannot be written, before anything touches the database files.
+ */
+export async function startBackend(options: BackendOptions = {}): Promise<Backend> {
+  const logger = options.logger ?? silentLogger
+  const dataDir = options.dataDir ? path.resolve(options.dataDir) : null
+  const lock: DataFolderLock | null = dataDir ? lockDataFolder(dataDir) : null
+  let db: PGlite
+  let schemaVersion = 0
+  try {
+    db = await openLocalDatabase(dataDir ? path.join(dataDir, DATABASE_SUBFOLDER) : undefined)
+    const result = await migrate(pgliteConnection(db), { target: 'local' })
+    schemaVersion = result.schemaVersion
+    if (result.applied.length > 0) logger.info(`migrations applied: ${result.applied.join(', ')}`)
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
+  const startedAt = new Date()
+  const events = createEventBus((error) => logger.warn('event listener failed', error))
+  const maintenance = startIdleMaintenance(
+    async () => {
+      await db.exec('VACUUM ANALYZE')
+    },
+    logger,
+    options.maintenance ?? defaultMaintenanceTiming,
+  )
+
+  const handlers = {
+    ...systemHandlers({
+      db,
+      appVersion: options.appVersion ?? APP_VERSION,
+      dataDir,
+      schemaVersion: () => schemaVersion,
+      startedAt,
+      maintenance,
+    }),
+  } satisfies HandlerMap
+  const dispatchToHandlers = createDispatcher(handlers, logger)
+  let closing: Promise<void> | null = null
+
+  const dispatch: Dispatch = async (method, input, ctx: CallContext) => {
+    if (closing) return { ok: false, error: { code: 'OFFLINE', message: 'The terminal is shutting down.' } }
+    maintenance.touch()
+    return dispatchToHandlers(method, input, ctx)
+  }
+
+  logger.info(`backend started on ${dataDir ?? 'memory'} (schema ${schemaVersion})`)
+  return {
+    dispatch,
+    events,
+    db,
+    close() {
+      closing ??= (async () => {
+        await maintenance.stop()
+        try {
+          if (!db.closed) {
+            // CHECKPOINT flushes WAL into the data files, so the next open replays nothing.
+            await db.exec('CHECKPOINT')
+            await db.close()
+          }
+        } finally {
+          lock?.release()
+          logger.info('backend closed')
+        }
+      })()
+      return closing
+    },
+  }
+}
