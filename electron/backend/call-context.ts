@@ -12,9 +12,23 @@ export interface Session {
 /** Where a call came from; recorded in audit rows later. */
 export type CallOrigin = 'desktop' | 'web' | 'cli' | 'test'
 
-/** What every handler receives beside its parsed input. */
-export interface CallContext {
+/**
+ * State of one renderer connection (one window or browser tab). Sign-in and the language live
+ * here, so two windows can be used by two people, and a handler can change them for the
+ * connection that called it.
+ */
+export interface ConnectionState {
   session: Session | null
   locale: Locale
+}
+
+/** What every handler receives beside its parsed input. */
+export interface CallContext {
+  connection: ConnectionState
   origin: CallOrigin
+}
+
+/** A fresh connection: nobody signed in, Russian until the renderer says otherwise. */
+export function newConnection(): ConnectionState {
+  return { session: null, locale: 'ru' }
 }

@@ -37,9 +37,10 @@ function toIssues(error: z.ZodError) {
 function authorize(method: MethodName, ctx: CallContext): Result<never> | null {
   const access = methods[method].access
   if (access === 'public') return null
-  if (!ctx.session) return fail('UNAUTHENTICATED', 'Sign in to continue.')
+  const session = ctx.connection.session
+  if (!session) return fail('UNAUTHENTICATED', 'Sign in to continue.')
   if (access === 'session') return null
-  if (!ctx.session.permissions.has(access)) return fail('FORBIDDEN', `You do not have the permission ${access}.`)
+  if (!session.permissions.has(access)) return fail('FORBIDDEN', `You do not have the permission ${access}.`)
   return null
 }
 
@@ -55,7 +56,7 @@ export function createDispatcher(handlers: HandlerMap, logger: Logger): Dispatch
     const denied = authorize(method, ctx)
     if (denied) return denied
     const spec = methods[method]
-    const parsed = spec.input.safeParse(input ?? {}, { error: validationErrorMap(ctx.locale) })
+    const parsed = spec.input.safeParse(input ?? {}, { error: validationErrorMap(ctx.connection.locale) })
     if (!parsed.success) {
       const issues = toIssues(parsed.error)
       return fail('VALIDATION', issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; '), issues)

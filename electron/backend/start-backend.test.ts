@@ -2,12 +2,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CallContext } from './call-context'
+import { type CallContext, newConnection } from './call-context'
 import { DataFolderLockedError, DataFolderNotWritableError } from './data-folder-lock'
 import { memoryLogger } from './logger'
 import { type Backend, startBackend } from './start-backend'
 
-const ctx: CallContext = { session: null, locale: 'en', origin: 'test' }
+const ctx: CallContext = { connection: { ...newConnection(), locale: 'en' }, origin: 'test' }
 
 describe('backend dispatch over in-memory PGlite', () => {
   let backend: Backend
@@ -45,7 +45,12 @@ describe('backend dispatch over in-memory PGlite', () => {
   })
 
   it('words validation messages in the caller’s language', async () => {
-    const result = await backend.dispatch('system.info', 'not an object', { ...ctx, locale: 'ru' })
+    const ru: CallContext = { connection: newConnection(), origin: 'test' }
+    expect(await backend.dispatch('system.setLocale', { locale: 'kk' }, ru)).toEqual({ ok: true, value: null })
+    const kk = await backend.dispatch('system.info', { extra: 1 }, ru)
+    expect(kk).toMatchObject({ ok: false, error: { issues: [{ message: 'Белгісіз өрістер: extra' }] } })
+    expect(await backend.dispatch('system.setLocale', { locale: 'ru' }, ru)).toMatchObject({ ok: true })
+    const result = await backend.dispatch('system.info', 'not an object', ru)
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     if (result.ok) return
     expect(result.error.issues?.[0]?.message).toMatch(/[а-яА-Я]/)

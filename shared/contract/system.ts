@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { locales } from '../locale'
 
 /** `system.info`: what a support person asks for first. */
 export const systemInfoOutput = z.object({
@@ -25,4 +26,6 @@ export const systemHealthOutput = z.object({
 export const systemMethods = {
   'system.info': { input: z.object({}).strict(), output: systemInfoOutput, access: 'public' },
   'system.health': { input: z.object({}).strict(), output: systemHealthOutput, access: 'public' },
+  /** The language this connection's messages are worded in. */
+  'system.setLocale': { input: z.object({ locale: z.enum(locales) }).strict(), output: z.null(), access: 'public' },
 } as const

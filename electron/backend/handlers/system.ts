@@ -21,7 +21,7 @@ export function parseVersionString(version: string): { postgres: string; pglite:
 }
 
 /** Handlers of the `system` domain: what support asks first, and whether the backend is well. */
-export function systemHandlers(deps: SystemDeps): DomainHandlers<'system.info' | 'system.health'> {
+export function systemHandlers(deps: SystemDeps): DomainHandlers<'system.info' | 'system.health' | 'system.setLocale'> {
   return {
     'system.info': async () => {
       const { rows } = await deps.db.query<{ version: string; size: string }>(
@@ -40,6 +40,10 @@ export function systemHandlers(deps: SystemDeps): DomainHandlers<'system.info' |
         platform: `${process.platform}-${process.arch}`,
         startedAt: deps.startedAt.toISOString(),
       }
+    },
+    'system.setLocale': async ({ locale }, ctx) => {
+      ctx.connection.locale = locale
+      return null
     },
     'system.health': async () => {
       const started = performance.now()
