@@ -1,19 +1,22 @@
 /**
  * The content security policy of the app's pages, in the desktop shell and in web mode alike:
  * only our own scripts, no eval, no plugins, no framing. `style-src 'unsafe-inline'` is needed
- * by Mantine's runtime CSS variables; scripts never get it.
+ * by Mantine's runtime CSS variables; scripts never get it. `'self'` also covers web mode's
+ * WebSocket on the same host and port.
  */
-export function contentSecurityPolicy(connectSrc: string[] = []): string {
-  return [
+export function contentSecurityPolicy(options: { forMetaTag?: boolean } = {}): string {
+  const directives = [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    `connect-src 'self'${connectSrc.length ? ' ' + connectSrc.join(' ') : ''}`,
+    "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
     "form-action 'none'",
-  ].join('; ')
+  ]
+  // Browsers ignore (and warn about) frame-ancestors in a <meta> tag; it only works as a header.
+  return directives.filter((d) => !(options.forMetaTag && d.startsWith('frame-ancestors'))).join('; ')
 }

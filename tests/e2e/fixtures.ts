@@ -1,0 +1,65 @@
+import { type Page, type TestInfo, test as base, expect } from '@playwright/test'
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/** A web-mode terminal started for one test, on its own data folder. */
+export interface WebTerminal {
+  url: string
+  dataDir: string
+  process: ChildProcess
+}
+
+/** Starts `out/main/web.js` on a free port and waits for the URL it prints. */
+export async function startWebTerminal(dataDir: string): Promise<WebTerminal> {
+  const child = spawn(process.execPath, ['out/main/web.js', '--data-dir', dataDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 60_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = output.match(/Open: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`web mode exited with ${code}:\n${output}`)))
+  })
+  return { url, dataDir, process: child }
+}
+
+/** Stops a web-mode terminal the way Ctrl+C does, and waits for it to close its database. */
+export async function stopWebTerminal(terminal: WebTerminal): Promise<void> {
+  if (terminal.process.exitCode !== null) return
+  const exited = new Promise((resolve) => terminal.process.once('exit', resolve))
+  terminal.process.kill('SIGINT')
+  await exited
+}
+
+/** Saves a screenshot as a kept artifact (test-results/screenshots) and attaches it to the report. */
+export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const dir = path.join('test-results', 'screenshots')
+  fs.mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  await testInfo.attach(name, { path: file, contentType: 'image/png' })
+}
+
+/** Every test gets a fresh terminal with its own data folder. */
+export const test = base.extend<{ terminal: WebTerminal }>({
+  terminal: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prometric-e2e-'))
+    const terminal = await startWebTerminal(dataDir)
+    await use(terminal)
+    await stopWebTerminal(terminal)
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  },
+})
+
+export { expect }
