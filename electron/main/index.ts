@@ -3,8 +3,9 @@ import log from 'electron-log/main'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BackendHost } from './backend-host'
-import { IPC_EVENT, IPC_INVOKE } from './ipc-channels'
-import { hardenWebContents, isTrustedSender, mainWindowOptions } from './window-security'
+import { IPC_EVENT } from './ipc-channels'
+import { registerRpcRelay } from './rpc-relay'
+import { hardenWebContents, mainWindowOptions } from './window-security'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -51,13 +52,7 @@ async function runApp() {
     log,
   })
 
-  ipcMain.handle(IPC_INVOKE, (event, method: unknown, input: unknown) => {
-    if (!isTrustedSender(event.senderFrame, appUrl)) {
-      log.warn(`refused IPC from untrusted frame ${event.senderFrame?.url ?? '(gone)'}`)
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the app itself.' } }
-    }
-    return host.invoke(event.sender.id, typeof method === 'string' ? method : '', input)
-  })
+  registerRpcRelay(ipcMain, host, appUrl, log)
 
   await app.whenReady()
   Menu.setApplicationMenu(null)

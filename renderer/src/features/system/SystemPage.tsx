@@ -1,40 +1,28 @@
-import { Alert, Badge, Button, Card, CopyButton, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Button, Card, CopyButton, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { IconCopy, IconRefresh } from '@tabler/icons-react'
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { MethodOutput, RpcError } from '../../../../shared/contract'
 import { formatBytes, formatDateTime, formatMoney, formatNumber } from '../../../../shared/format'
 import { useRpc } from '../../app/rpc-context'
 import { useLocale } from '../../app/use-locale'
 import { ErrorAlert } from '../../components/ErrorAlert'
-
-type Info = MethodOutput<'system.info'>
-type Health = MethodOutput<'system.health'>
+import { useSystemStore } from './system-store'
 
 /** The About / System page: the backend's real figures, for support calls. */
 export function SystemPage() {
   const { t } = useTranslation()
   const locale = useLocale()
   const rpc = useRpc()
-  const [info, setInfo] = useState<Info | null>(null)
-  const [health, setHealth] = useState<Health | null>(null)
-  const [error, setError] = useState<RpcError | null>(null)
-  const [loading, setLoading] = useState(false)
-
-  const load = useCallback(async () => {
-    setLoading(true)
-    const [i, h] = await Promise.all([rpc.call('system.info', {}), rpc.call('system.health', {})])
-    setLoading(false)
-    if (!i.ok) return setError(i.error)
-    if (!h.ok) return setError(h.error)
-    setError(null)
-    setInfo(i.value)
-    setHealth(h.value)
-  }, [rpc])
+  const info = useSystemStore((s) => s.info)
+  const health = useSystemStore((s) => s.health)
+  const error = useSystemStore((s) => s.error)
+  const loading = useSystemStore((s) => s.loading)
+  const refreshRequested = useSystemStore((s) => s.refreshRequested)
+  const load = () => void refreshRequested(rpc)
 
   useEffect(() => {
-    void load()
-  }, [load])
+    void refreshRequested(rpc)
+  }, [rpc, refreshRequested])
 
   const rows: [string, string, string][] = info
     ? [
@@ -66,14 +54,14 @@ export function SystemPage() {
               </Button>
             )}
           </CopyButton>
-          <Button leftSection={<IconRefresh size={18} />} onClick={() => void load()} loading={loading}>
+          <Button leftSection={<IconRefresh size={18} />} onClick={load} loading={loading}>
             {t('system.refresh')}
           </Button>
         </Group>
       </Group>
 
-      {error && <ErrorAlert error={error} onRetry={() => void load()} />}
-      {!info && !error && (
+      {error && <ErrorAlert error={error} onRetry={load} />}
+      {!info && !error && loading && (
         <Group>
           <Loader size="sm" />
           <Text>{t('system.loading')}</Text>
@@ -130,7 +118,6 @@ export function SystemPage() {
           </Card>
         </SimpleGrid>
       )}
-      {!info && error === null && loading === false && <Alert>{t('system.loading')}</Alert>}
     </Stack>
   )
 }
