@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Figure, Suite } from '../harness'
+
+/**
+ * Opens a terminal data folder in a fresh Node process (as the app's backend process would)
+ * and reports how long until the first query is answered, and the process's resident memory
+ * after opening it and running the seed's views.
+ */
+async function measureOpen(dataDir: string): Promise<{ openMs: number; rssMb: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('bench', 'probes', 'open-backend.ts'), dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let out = ''
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  if (code !== 0) throw new Error(`open probe failed (${code}): ${out}`)
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { openMs: number; rssMb: number }
+}
+
+export const systemSuite: Suite = {
+  name: 'system',
+  description: 'Opening a terminal data folder: time to first answer, backend memory',
+  async run({ dataDir }) {
+    let dir = dataDir
+    let notes = `data folder ${dataDir}`
+    let cleanup = false
+    if (!dir) {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prometric-bench-system-'))
+      notes = 'a new, empty terminal (pass --dir <folder> to measure a folder with data)'
+      cleanup = true
+      await measureOpen(dir) // creates and migrates the folder; the figure is the re-open
+    }
+    const runs = [] as { openMs: number; rssMb: number }[]
+    for (let i = 0; i < 3; i++) runs.push(await measureOpen(dir))
+    if (cleanup) fs.rmSync(dir, { recursive: true, force: true })
+    const best = (k: 'openMs' | 'rssMb') => Math.min(...runs.map((r) => r[k]))
+    const figures: Figure[] = [
+      { name: 'system.open_large_ms', value: best('openMs'), unit: 'ms', target: { max: 1000 }, notes: `best of 3; ${notes}` },
+      { name: 'system.backend_rss_mb', value: best('rssMb'), unit: 'MB', target: { max: 500 }, notes },
+    ]
+    return figures
+  },
+}
