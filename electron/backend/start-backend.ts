@@ -23,7 +23,8 @@ export interface BackendOptions {
 /** A running backend: one dispatcher, one event stream, one database. */
 export interface Backend {
   dispatch: Dispatch
-  events: Pick<EventBus, 'subscribe'>
+  /** Events to the renderers; transports subscribe, the host may emit notices. */
+  events: EventBus
   /** The database itself, for tests and the support CLI only. */
   db: PGlite
   /** Writes everything to disk and closes; safe to call twice. */

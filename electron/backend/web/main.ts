@@ -68,17 +68,29 @@ async function main(): Promise<number> {
     return 1
   }
 
+  // An error nobody caught: log it, tell the open pages, and stop cleanly. Committed data is
+  // safe; the state of anything half-done is unknown, so carrying on would be a guess.
+  const crashed = new Promise<void>((resolve) => {
+    process.once('uncaughtException', (error) => {
+      logger.error('uncaught exception in web mode', error)
+      console.error(`prometric web: internal error, stopping (see ${path.join(dataDir, 'logs', 'backend.log')}).`)
+      backend.events.emit('system.notice', { level: 'error', code: 'BACKEND_FAILED', message: 'The terminal stopped after an internal error. Start it again.' })
+      resolve()
+    })
+  })
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection in web mode', reason))
+
   console.log(`Prometric ERP (web mode) is running.\n  Data folder: ${dataDir}\n  Open: ${server.url}`)
   logger.info(`web mode listening on port ${server.port}`)
 
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve()
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
   })
+  const crashedFirst = await Promise.race([stopped.then(() => false), crashed.then(() => true)])
   await server.close()
   await backend.close()
-  return 0
+  return crashedFirst ? 70 : 0
 }
 
 main().then(

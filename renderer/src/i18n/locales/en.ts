@@ -78,6 +78,7 @@ export const en: Messages = {
     tryAgain: 'Try again',
   },
   notices: {
+    BACKEND_FAILED: 'The terminal stopped after an internal error. Start it again.',
     BACKEND_RESTARTED: 'The terminal service was restarted after a failure. Saved data is safe.',
   },
   units: {
