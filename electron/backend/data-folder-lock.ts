@@ -45,6 +45,16 @@ export class DataFolderNotWritableError extends Error {
   }
 }
 
+/** Creates a folder if needed and checks it can be written; throws {@link DataFolderNotWritableError}. */
+export function ensureWritableFolder(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true })
+    fs.accessSync(dir, fs.constants.W_OK)
+  } catch (error) {
+    throw new DataFolderNotWritableError(dir, error)
+  }
+}
+
 /** A held lock; `release()` is idempotent. */
 export interface DataFolderLock {
   readonly file: string
@@ -87,12 +97,7 @@ function readOwner(file: string): LockOwner | null {
  */
 export function lockDataFolder(dataDir: string): DataFolderLock {
   const file = path.join(path.resolve(dataDir), LOCK_FILE_NAME)
-  try {
-    fs.mkdirSync(dataDir, { recursive: true })
-    fs.accessSync(dataDir, fs.constants.W_OK)
-  } catch (error) {
-    throw new DataFolderNotWritableError(dataDir, error)
-  }
+  ensureWritableFolder(dataDir)
   const me: LockOwner = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString() }
   if (heldInThisProcess.has(file)) throw new DataFolderLockedError(dataDir, readOwner(file) ?? me)
 

@@ -1,6 +1,6 @@
 import type { ServerFrame } from '../../shared/rpc-protocol'
 import { type Channel, openChannel } from './channel'
-import { DataFolderLockedError, DataFolderNotWritableError } from './data-folder-lock'
+import { DataFolderLockedError, DataFolderNotWritableError, ensureWritableFolder } from './data-folder-lock'
 import { createFileLogger } from './file-logger'
 import type { FromBackend, ToBackend } from './host-protocol'
 import type { Logger } from './logger'
@@ -25,14 +25,15 @@ function send(message: FromBackend) {
 }
 
 async function start(message: Extract<ToBackend, { type: 'start' }>) {
-  logger = createFileLogger(message.logsDir, 'backend')
   try {
+    ensureWritableFolder(message.dataDir)
+    logger = createFileLogger(message.logsDir, 'backend')
     backend = await startBackend({ dataDir: message.dataDir, logger, appVersion: message.appVersion })
     send({ type: 'ready' })
   } catch (error) {
     const code =
       error instanceof DataFolderLockedError ? 'LOCKED' : error instanceof DataFolderNotWritableError ? 'NOT_WRITABLE' : 'START_FAILED'
-    logger.error('backend failed to start', error)
+    logger?.error('backend failed to start', error)
     send({ type: 'fatal', code, message: error instanceof Error ? error.message : String(error) })
   }
 }

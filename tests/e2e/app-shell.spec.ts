@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { expect, keepScreenshot, startWebTerminal, stopWebTerminal, test } from './fixtures'
 
@@ -79,5 +80,15 @@ test('data survives a restart of web mode', async ({ page, terminal }) => {
     await expect(page.getByTestId('info-data-dir')).toHaveText(terminal.dataDir)
   } finally {
     await stopWebTerminal(again)
+  }
+})
+
+test('a data folder that cannot be written is refused with one clear message', async () => {
+  const file = path.join(os.tmpdir(), `prometric-not-a-folder-${process.pid}`)
+  fs.writeFileSync(file, 'x')
+  try {
+    await expect(startWebTerminal(path.join(file, 'data'))).rejects.toThrow(/cannot be written.*--data-dir/)
+  } finally {
+    fs.rmSync(file, { force: true })
   }
 })

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { DataFolderLockedError, DataFolderNotWritableError } from '../data-folder-lock'
+import { DataFolderLockedError, DataFolderNotWritableError, ensureWritableFolder } from '../data-folder-lock'
 import { defaultUserDataDir } from '../default-paths'
 import { createFileLogger } from '../file-logger'
 import { startBackend } from '../start-backend'
@@ -40,10 +40,11 @@ async function main(): Promise<number> {
   const dataDir = path.resolve(args['data-dir'] ?? path.join(defaultUserDataDir(), 'web'))
   const here = path.dirname(fileURLToPath(import.meta.url))
   const staticDir = path.resolve(args['static-dir'] ?? path.join(here, '..', 'renderer'))
-  const logger = createFileLogger(path.join(dataDir, 'logs'), 'backend')
-
   let backend
+  let logger
   try {
+    ensureWritableFolder(dataDir)
+    logger = createFileLogger(path.join(dataDir, 'logs'), 'backend')
     backend = await startBackend({ dataDir, logger })
   } catch (error) {
     if (error instanceof DataFolderLockedError || error instanceof DataFolderNotWritableError) {
