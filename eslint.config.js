@@ -5,7 +5,20 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'util', 'worker_threads', 'stream']
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'net',
+  'url',
+  'util',
+  'worker_threads',
+  'stream',
+]
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
@@ -30,7 +43,10 @@ export default tseslint.config(
             { group: nodeBuiltins, message: 'shared/ is pure: no Node built-ins.' },
             { group: ['electron', 'electron/*', 'electron-log*'], message: 'shared/ is pure: no Electron.' },
             { group: ['react', 'react-dom', '@mantine/*'], message: 'shared/ is pure: no UI.' },
-            { regex: '^\\.\\./(\\.\\./)*(electron|renderer|db)(/|$)', message: 'shared/ imports nothing of ours outside shared/.' },
+            {
+              regex: '^\\.\\./(\\.\\./)*(electron|renderer|db)(/|$)',
+              message: 'shared/ imports nothing of ours outside shared/.',
+            },
           ],
         },
       ],
@@ -48,7 +64,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'The renderer has no Node.' },
-            { group: ['electron', 'electron/*', 'electron-log*', '@electric-sql/*', 'ws', 'drizzle-orm*'], message: 'The renderer reaches the backend only through the RPC client.' },
+            {
+              group: ['electron', 'electron/*', 'electron-log*', '@electric-sql/*', 'ws', 'drizzle-orm*'],
+              message: 'The renderer reaches the backend only through the RPC client.',
+            },
             { regex: '^\\.\\./(\\.\\./)*(electron|db)(/|$)', message: 'The renderer imports only shared/ of ours.' },
           ],
         },
@@ -62,7 +81,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*', 'electron-log/main', 'electron-log/renderer'], message: 'The backend is Electron-free: it also runs under plain Node (web mode, CLI, tests).' },
+            {
+              group: ['electron', 'electron/*', 'electron-log/main', 'electron-log/renderer'],
+              message: 'The backend is Electron-free: it also runs under plain Node (web mode, CLI, tests).',
+            },
             { regex: '(^|/)(main|preload|renderer)/', message: 'The backend does not import the shell or the renderer.' },
           ],
         },

@@ -34,12 +34,22 @@ console.table(
     figure: f.name,
     value: f.value,
     unit: f.unit,
-    target: f.target ? [f.target.min !== undefined ? `≥ ${f.target.min}` : '', f.target.max !== undefined ? `≤ ${f.target.max}` : ''].join(' ').trim() : '',
+    target: f.target
+      ? [f.target.min !== undefined ? `≥ ${f.target.min}` : '', f.target.max !== undefined ? `≤ ${f.target.max}` : '']
+          .join(' ')
+          .trim()
+      : '',
     met: meetsTarget(f) === undefined ? '' : meetsTarget(f) ? 'yes' : 'NO',
   })),
 )
 const jsonFile = values.json ?? path.join('bench', 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
 fs.mkdirSync(path.dirname(jsonFile), { recursive: true })
-const report = { at: new Date().toISOString(), node: process.versions.node, platform: `${process.platform}-${process.arch}`, figures: Object.fromEntries(figures.map((f) => [f.name, f.value])), details: figures }
+const report = {
+  at: new Date().toISOString(),
+  node: process.versions.node,
+  platform: `${process.platform}-${process.arch}`,
+  figures: Object.fromEntries(figures.map((f) => [f.name, f.value])),
+  details: figures,
+}
 fs.writeFileSync(jsonFile, JSON.stringify(report, null, 2))
 console.log(`Figures written to ${jsonFile}`)

@@ -35,9 +35,10 @@ export async function migrate(
     version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now())`)
   const done = new Map(
-    (await conn.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')).rows.map(
-      (r) => [r.version, r.checksum],
-    ),
+    (await conn.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')).rows.map((r) => [
+      r.version,
+      r.checksum,
+    ]),
   )
   const applied: string[] = []
   for (const m of list) {

@@ -5,7 +5,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
-const outputs = ['out/main/index.js', 'out/main/web.js', 'out/main/backend.js', 'out/preload/index.cjs', 'out/renderer/index.html']
+const outputs = [
+  'out/main/index.js',
+  'out/main/web.js',
+  'out/main/backend.js',
+  'out/preload/index.cjs',
+  'out/renderer/index.html',
+]
 const sources = ['electron', 'renderer', 'shared', 'db', 'package.json', 'electron.vite.config.ts']
 
 function newestMtime(p) {

@@ -15,7 +15,9 @@ let failed = 0
 let skipped = 0
 const vitest = read(process.argv[2])
 if (vitest) {
-  console.log(`unit/integration: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${vitest.numPendingTests + vitest.numTodoTests} skipped`)
+  console.log(
+    `unit/integration: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${vitest.numPendingTests + vitest.numTodoTests} skipped`,
+  )
   passed += vitest.numPassedTests
   failed += vitest.numFailedTests
   skipped += vitest.numPendingTests + vitest.numTodoTests

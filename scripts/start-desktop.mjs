@@ -25,7 +25,9 @@ if (!binary && fs.existsSync(path.join(electronDir, 'install.js'))) {
   binary = electronBinary()
 }
 if (!binary) {
-  console.error("Electron's binary is not installed and cannot be downloaded on this machine; run `npm run web` to use the same app in a browser.")
+  console.error(
+    "Electron's binary is not installed and cannot be downloaded on this machine; run `npm run web` to use the same app in a browser.",
+  )
   process.exit(1)
 }
 

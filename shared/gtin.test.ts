@@ -20,12 +20,17 @@ describe('GTIN check digits', () => {
 
   it('catches every single-digit error', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{12}$/), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 9 }), (body, pos, delta) => {
-        const code = withGtinCheckDigit(body)
-        expect(isValidGtin(code)).toBe(true)
-        const changed = code.slice(0, pos) + String((Number(code[pos]) + delta) % 10) + code.slice(pos + 1)
-        expect(isValidGtin(changed)).toBe(false)
-      }),
+      fc.property(
+        fc.stringMatching(/^\d{12}$/),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 1, max: 9 }),
+        (body, pos, delta) => {
+          const code = withGtinCheckDigit(body)
+          expect(isValidGtin(code)).toBe(true)
+          const changed = code.slice(0, pos) + String((Number(code[pos]) + delta) % 10) + code.slice(pos + 1)
+          expect(isValidGtin(changed)).toBe(false)
+        },
+      ),
     )
   })
 })

@@ -37,16 +37,22 @@ describe('IIN and BIN check digits', () => {
   it('accepts generated IINs and detects a changed digit wherever the algorithm can', () => {
     const firstPass = (first11: string) => [...first11].reduce((s, d, i) => s + Number(d) * (i + 1), 0) % 11
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 11 }), fc.integer({ min: 1, max: 9 }), (serial, pos, delta) => {
-        const iin = withCheckDigit(`8507153${String(serial).padStart(4, '0')}`)
-        if (!iin) return
-        expect(isValidIin(iin)).toBe(true)
-        const changed = iin.slice(0, pos) + String((Number(iin[pos]) + delta) % 10) + iin.slice(pos + 1)
-        // The check digit itself, and digits 1–10 while both numbers stay in the first pass
-        // (weights 1–10 are invertible mod 11; the 11th weight is 11 ≡ 0, a known blind spot).
-        const detectable = pos === 11 || (pos < 10 && firstPass(iin.slice(0, 11)) !== 10 && firstPass(changed.slice(0, 11)) !== 10)
-        if (detectable) expect(checkIin(changed)).not.toEqual({ valid: true })
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 11 }),
+        fc.integer({ min: 1, max: 9 }),
+        (serial, pos, delta) => {
+          const iin = withCheckDigit(`8507153${String(serial).padStart(4, '0')}`)
+          if (!iin) return
+          expect(isValidIin(iin)).toBe(true)
+          const changed = iin.slice(0, pos) + String((Number(iin[pos]) + delta) % 10) + iin.slice(pos + 1)
+          // The check digit itself, and digits 1–10 while both numbers stay in the first pass
+          // (weights 1–10 are invertible mod 11; the 11th weight is 11 ≡ 0, a known blind spot).
+          const detectable =
+            pos === 11 || (pos < 10 && firstPass(iin.slice(0, 11)) !== 10 && firstPass(changed.slice(0, 11)) !== 10)
+          if (detectable) expect(checkIin(changed)).not.toEqual({ valid: true })
+        },
+      ),
     )
   })
 

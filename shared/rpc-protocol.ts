@@ -16,6 +16,4 @@ export const clientFrame = z.object({
 export type ClientFrame = z.infer<typeof clientFrame>
 
 /** A frame from the backend. */
-export type ServerFrame =
-  | { type: 'result'; id: number; result: unknown }
-  | { type: 'event'; name: string; payload: unknown }
+export type ServerFrame = { type: 'result'; id: number; result: unknown } | { type: 'event'; name: string; payload: unknown }

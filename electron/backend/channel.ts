@@ -15,7 +15,11 @@ export interface Channel {
  * this connection's context, and forwards backend events. Results are sent even for malformed
  * frames that carry an id, so the renderer never waits for ever.
  */
-export function openChannel(backend: Pick<Backend, 'dispatch' | 'events'>, send: (frame: ServerFrame) => void, origin: CallOrigin): Channel {
+export function openChannel(
+  backend: Pick<Backend, 'dispatch' | 'events'>,
+  send: (frame: ServerFrame) => void,
+  origin: CallOrigin,
+): Channel {
   const ctx: CallContext = { connection: newConnection(), origin }
   const unsubscribe = backend.events.subscribe((name, payload) => send({ type: 'event', name, payload }))
 

@@ -127,9 +127,7 @@ export function lockDataFolder(dataDir: string): DataFolderLock {
       if (code !== 'EEXIST') throw new DataFolderNotWritableError(dataDir, error)
     }
     const owner = readOwner(file)
-    const stale =
-      owner === null ||
-      (owner.hostname === me.hostname && (owner.pid === me.pid || !isProcessAlive(owner.pid)))
+    const stale = owner === null || (owner.hostname === me.hostname && (owner.pid === me.pid || !isProcessAlive(owner.pid)))
     if (!stale) throw new DataFolderLockedError(dataDir, owner)
     fs.rmSync(file, { force: true })
   }

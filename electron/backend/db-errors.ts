@@ -11,7 +11,11 @@ interface PgErrorFields {
 }
 
 function isPgError(error: unknown): error is Error & PgErrorFields {
-  return error instanceof Error && typeof (error as PgErrorFields).code === 'string' && /^[0-9A-Z]{5}$/.test((error as PgErrorFields).code ?? '')
+  return (
+    error instanceof Error &&
+    typeof (error as PgErrorFields).code === 'string' &&
+    /^[0-9A-Z]{5}$/.test((error as PgErrorFields).code ?? '')
+  )
 }
 
 /** `Key (code)=(A-1) already exists.` → `code`. */
@@ -39,7 +43,11 @@ export function databaseErrorToFailure(error: unknown): RpcFailure | null {
     case '23505': // unique_violation
       return new RpcFailure('CONFLICT', `The value of ${path.join(', ') || 'a field'} is already used.`, issue('already used'))
     case '23503': // foreign_key_violation
-      return new RpcFailure('CONFLICT', `${path.join(', ') || 'A reference'} points to a record that does not exist or is still in use.`, issue('reference'))
+      return new RpcFailure(
+        'CONFLICT',
+        `${path.join(', ') || 'A reference'} points to a record that does not exist or is still in use.`,
+        issue('reference'),
+      )
     case '23502': // not_null_violation
       return new RpcFailure('VALIDATION', `${path.join(', ')} is required.`, issue('required'))
     case '23514': // check_violation

@@ -31,7 +31,11 @@ export type DomainHandlers<M extends MethodName> = { [K in M]: Handler<K> }
 export type Dispatch = (method: string, input: unknown, ctx: CallContext) => Promise<Result<unknown>>
 
 function toIssues(error: z.ZodError) {
-  return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, code: i.code }))
+  return error.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: i.message,
+    code: i.code,
+  }))
 }
 
 function authorize(method: MethodName, ctx: CallContext): Result<never> | null {

@@ -35,7 +35,12 @@ describe('idle maintenance', () => {
     expect(task).toHaveBeenCalledTimes(1)
     finish()
     await Promise.all([a, b])
-    const failing = startIdleMaintenance(async () => Promise.reject(new Error('disk full')), logger, timing, () => Date.now())
+    const failing = startIdleMaintenance(
+      async () => Promise.reject(new Error('disk full')),
+      logger,
+      timing,
+      () => Date.now(),
+    )
     await failing.runNow()
     expect(logger.lines.some((l) => l.level === 'warn' && l.message.includes('failed'))).toBe(true)
     await m.stop()

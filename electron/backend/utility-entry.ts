@@ -32,7 +32,11 @@ async function start(message: Extract<ToBackend, { type: 'start' }>) {
     send({ type: 'ready' })
   } catch (error) {
     const code =
-      error instanceof DataFolderLockedError ? 'LOCKED' : error instanceof DataFolderNotWritableError ? 'NOT_WRITABLE' : 'START_FAILED'
+      error instanceof DataFolderLockedError
+        ? 'LOCKED'
+        : error instanceof DataFolderNotWritableError
+          ? 'NOT_WRITABLE'
+          : 'START_FAILED'
     logger?.error('backend failed to start', error)
     send({ type: 'fatal', code, message: error instanceof Error ? error.message : String(error) })
   }
@@ -81,4 +85,3 @@ process.on('unhandledRejection', (reason) => {
   logger?.error('unhandled rejection in backend', reason)
   process.exit(70)
 })
-

@@ -53,7 +53,10 @@ describe('backend in its own process', () => {
 
     // A crash leaves its lock file behind; the restarted backend must recognise it as stale.
     spawned[0]?.kill()
-    await vi.waitFor(() => expect(onEvent).toHaveBeenCalledWith(-1, 'system.notice', expect.objectContaining({ code: 'BACKEND_RESTARTED' })), { timeout: 10_000 })
+    await vi.waitFor(
+      () => expect(onEvent).toHaveBeenCalledWith(-1, 'system.notice', expect.objectContaining({ code: 'BACKEND_RESTARTED' })),
+      { timeout: 10_000 },
+    )
     const after = await host.invoke(1, 'system.info', {})
     expect(after).toMatchObject({ ok: true, value: { dataDir } })
     expect(spawned).toHaveLength(2)

@@ -16,7 +16,11 @@ class FakeBackendProcess extends EventEmitter implements UtilityProcessLike {
       if (message.type === 'start') this.emit('message', this.fatal ?? { type: 'ready' })
       if (message.type === 'frame' && !this.hang) {
         const frame = message.frame as { id: number; method: string }
-        this.emit('message', { type: 'frame', connectionId: message.connectionId, frame: { type: 'result', id: frame.id, result: { ok: true, value: frame.method } } })
+        this.emit('message', {
+          type: 'frame',
+          connectionId: message.connectionId,
+          frame: { type: 'result', id: frame.id, result: { ok: true, value: frame.method } },
+        })
       }
       if (message.type === 'shutdown') this.emit('exit', 0)
     })
@@ -54,7 +58,11 @@ describe('backend host', () => {
     host.start()
     expect(await host.invoke(3, 'system.info', {})).toEqual({ ok: true, value: 'system.info' })
     expect(spawned[0]?.received[0]).toEqual({ type: 'start', dataDir: '/data', logsDir: '/logs', appVersion: '1.0.0' })
-    expect(spawned[0]?.received[1]).toMatchObject({ type: 'frame', connectionId: 3, frame: { type: 'call', method: 'system.info' } })
+    expect(spawned[0]?.received[1]).toMatchObject({
+      type: 'frame',
+      connectionId: 3,
+      frame: { type: 'call', method: 'system.info' },
+    })
   })
 
   it('answers pending calls OFFLINE when the backend dies, tells the windows, and restarts it', async () => {
@@ -90,9 +98,14 @@ describe('backend host', () => {
   })
 
   it('reports a backend that cannot start (folder locked) once, without retrying', async () => {
-    const { host, deps, spawned } = hostWith([new FakeBackendProcess({ type: 'fatal', code: 'LOCKED', message: 'in use by another Prometric process' })])
+    const { host, deps, spawned } = hostWith([
+      new FakeBackendProcess({ type: 'fatal', code: 'LOCKED', message: 'in use by another Prometric process' }),
+    ])
     host.start()
-    expect(await host.invoke(1, 'system.info', {})).toMatchObject({ ok: false, error: { code: 'OFFLINE', message: 'in use by another Prometric process' } })
+    expect(await host.invoke(1, 'system.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'OFFLINE', message: 'in use by another Prometric process' },
+    })
     expect(deps.onFatal).toHaveBeenCalledWith('LOCKED', 'in use by another Prometric process')
     expect(spawned).toHaveLength(1)
   })
@@ -111,7 +124,11 @@ describe('backend host', () => {
     const { host, deps } = hostWith([first])
     host.start()
     await host.invoke(1, 'x', {})
-    first.emit('message', { type: 'frame', connectionId: 4, frame: { type: 'event', name: 'data.changed', payload: { tables: ['products'] } } })
+    first.emit('message', {
+      type: 'frame',
+      connectionId: 4,
+      frame: { type: 'event', name: 'data.changed', payload: { tables: ['products'] } },
+    })
     expect(deps.onEvent).toHaveBeenCalledWith(4, 'data.changed', { tables: ['products'] })
   })
 })

@@ -144,7 +144,11 @@ export class BackendHost {
       this.deps.onFatal('CRASH_LOOP', this.failed)
       return
     }
-    this.broadcastNotice('warning', 'BACKEND_RESTARTED', 'The terminal backend stopped unexpectedly and was restarted. Your saved work is safe.')
+    this.broadcastNotice(
+      'warning',
+      'BACKEND_RESTARTED',
+      'The terminal backend stopped unexpectedly and was restarted. Your saved work is safe.',
+    )
     const delay = (this.deps.restartDelayMs ?? ((n) => Math.min(10_000, 250 * 2 ** (n - 1))))(this.crashes.length)
     this.expectReady()
     ;(this.deps.setTimeout ?? setTimeout)(() => this.start(), delay)

@@ -35,8 +35,7 @@ async function runApp() {
   const windows = new Set<BrowserWindow>()
 
   const host = new BackendHost({
-    fork: () =>
-      utilityProcess.fork(path.join(here, 'backend.js'), [], { serviceName: 'Prometric backend', stdio: 'inherit' }),
+    fork: () => utilityProcess.fork(path.join(here, 'backend.js'), [], { serviceName: 'Prometric backend', stdio: 'inherit' }),
     start: { type: 'start', dataDir: dataDirFromArgs(process.argv), logsDir, appVersion: app.getVersion() },
     onEvent: (connectionId, name, payload) => {
       for (const win of windows) {

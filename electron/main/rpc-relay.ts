@@ -22,7 +22,10 @@ export function registerRpcRelay(
   ipcMain.handle(IPC_INVOKE, (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame, appUrl)) {
       log.warn(`refused IPC from untrusted frame ${event.senderFrame?.url ?? '(gone)'}`)
-      const refused: Result<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the app itself.' } }
+      const refused: Result<never> = {
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the app itself.' },
+      }
       return refused
     }
     return target.invoke(event.sender.id, typeof method === 'string' ? method : '', input)

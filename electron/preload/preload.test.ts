@@ -34,7 +34,10 @@ describe('preload bridge', () => {
     const bridge = exposed.prometric as { on(e: string, cb: (p: unknown) => void): () => void }
     const cb = vi.fn()
     const off = bridge.on('sync.status', cb)
-    const [channel, listener] = ipcRenderer.on.mock.calls.at(-1) as unknown as [string, (e: unknown, n: string, p: unknown) => void]
+    const [channel, listener] = ipcRenderer.on.mock.calls.at(-1) as unknown as [
+      string,
+      (e: unknown, n: string, p: unknown) => void,
+    ]
     expect(channel).toBe('prometric:event')
     listener({}, 'data.changed', { tables: [] })
     listener({}, 'sync.status', { state: 'idle' })

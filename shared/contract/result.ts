@@ -4,15 +4,7 @@ import { z } from 'zod'
  * The few, stable error codes a call can answer with. The renderer maps each to a message;
  * new codes are a contract change, so keep this list short.
  */
-export const errorCodes = [
-  'VALIDATION',
-  'NOT_FOUND',
-  'CONFLICT',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-  'OFFLINE',
-  'INTERNAL',
-] as const
+export const errorCodes = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'OFFLINE', 'INTERNAL'] as const
 
 /** One of {@link errorCodes}. */
 export type ErrorCode = (typeof errorCodes)[number]

@@ -75,7 +75,11 @@ async function main(): Promise<number> {
     process.once('uncaughtException', (error) => {
       logger.error('uncaught exception in web mode', error)
       console.error(`prometric web: internal error, stopping (see ${path.join(dataDir, 'logs', 'backend.log')}).`)
-      backend.events.emit('system.notice', { level: 'error', code: 'BACKEND_FAILED', message: 'The terminal stopped after an internal error. Start it again.' })
+      backend.events.emit('system.notice', {
+        level: 'error',
+        code: 'BACKEND_FAILED',
+        message: 'The terminal stopped after an internal error. Start it again.',
+      })
       resolve()
     })
   })

@@ -97,8 +97,16 @@ describe('web mode server', () => {
     ws.send('not json')
     await expect.poll(() => frames.length).toBeGreaterThanOrEqual(3)
     expect(frames).toContainEqual({ type: 'result', id: 1, result: expect.objectContaining({ ok: true }) })
-    expect(frames).toContainEqual({ type: 'result', id: 2, result: expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) }) })
-    expect(frames).toContainEqual({ type: 'result', id: 3, result: expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'VALIDATION' }) }) })
+    expect(frames).toContainEqual({
+      type: 'result',
+      id: 2,
+      result: expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    })
+    expect(frames).toContainEqual({
+      type: 'result',
+      id: 3,
+      result: expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'VALIDATION' }) }),
+    })
     ws.close()
   })
 })

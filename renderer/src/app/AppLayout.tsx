@@ -78,8 +78,16 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Tooltip label={connected ? t('header.connected') : t('header.disconnected')}>
-              <span data-testid="connection-state" data-connected={connected} aria-label={connected ? t('header.connected') : t('header.disconnected')}>
-                {connected ? <IconPlugConnected color="var(--mantine-color-green-6)" /> : <IconPlugConnectedX color="var(--mantine-color-red-6)" />}
+              <span
+                data-testid="connection-state"
+                data-connected={connected}
+                aria-label={connected ? t('header.connected') : t('header.disconnected')}
+              >
+                {connected ? (
+                  <IconPlugConnected color="var(--mantine-color-green-6)" />
+                ) : (
+                  <IconPlugConnectedX color="var(--mantine-color-red-6)" />
+                )}
               </span>
             </Tooltip>
             <SegmentedControl

@@ -26,7 +26,9 @@ describe('translations', () => {
   it('Kazakh is really Kazakh where the words differ (not a copy of Russian)', () => {
     const other = leaves(kk)
     const sameInBoth = new Set(['system.platform']) // «Платформа» is the Kazakh word too
-    const same = [...source].filter(([k, v]) => other.get(k) === v && !sameInBoth.has(k) && !/^[A-Za-z .&]+$/.test(v) && v.length > 3)
+    const same = [...source].filter(
+      ([k, v]) => other.get(k) === v && !sameInBoth.has(k) && !/^[A-Za-z .&]+$/.test(v) && v.length > 3,
+    )
     expect(same).toEqual([])
   })
 })

@@ -12,7 +12,10 @@ export type ConnectFailure = { reason: 'no-token' }
  * otherwise web mode's socket. The web token arrives in the URL fragment (never sent to the
  * server) and moves to sessionStorage so a reload keeps working and the address bar is clean.
  */
-export function connectToBackend(location: Location = window.location, storage: Storage = window.sessionStorage): RpcClient | ConnectFailure {
+export function connectToBackend(
+  location: Location = window.location,
+  storage: Storage = window.sessionStorage,
+): RpcClient | ConnectFailure {
   const bridge = desktopBridge()
   if (bridge) return createRpcClient(ipcTransport(bridge))
 
