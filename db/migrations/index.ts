@@ -1,4 +1,32 @@
+/**
+ * The ordered list of migrations shipped with the app (imported, not read from disk, so they
+ * travel inside the build). Append only: never edit or reorder an applied migration.
+ */
 import type { MigrationSource } from '../migrator'
+import m0001 from './0001_extensions_and_machinery'
+import m0002 from './0002_identity_and_organization'
+import m0003 from './0003_catalog'
+import m0004 from './0004_crm'
+import m0005 from './0005_sales_and_orders'
+import m0006 from './0006_production'
+import m0007 from './0007_finance'
+import m0008 from './0008_work'
+import m0009 from './0009_audit_and_config'
+import m0010 from './0010_views_functions_seed_triggers'
+import m0011 from './0011_ledger_tax_series_derived'
+import m0012 from './0012_central_security'
 
-/** All migrations in order. */
-export const migrations: MigrationSource[] = []
+export const migrations: readonly MigrationSource[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0011,
+  m0012,
+]

@@ -51,6 +51,8 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     const result = await migrate(pgliteConnection(db), { target: 'local' })
     schemaVersion = result.schemaVersion
     if (result.applied.length > 0) logger.info(`migrations applied: ${result.applied.join(', ')}`)
+    // Audit rows of the coming months get their own partitions before anyone writes them.
+    await db.query('SELECT ensure_audit_partitions(3)')
   } catch (error) {
     lock?.release()
     throw error
