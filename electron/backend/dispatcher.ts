@@ -12,7 +12,7 @@ import {
 } from '../../shared/contract'
 import { validationErrorMap } from '../../shared/validation-locale'
 import type { CallContext } from './call-context'
-import { databaseErrorToFailure } from './db-errors'
+import { type ConstraintColumns, databaseErrorToFailure } from './db-errors'
 import type { Logger } from './logger'
 
 /** A handler gets input already parsed by its zod schema and the caller's context. */
@@ -54,7 +54,7 @@ function authorize(method: MethodName, ctx: CallContext): Result<never> | null {
  * with zod in the caller's language, runs the handler and maps what it throws to a stable
  * code. An `INTERNAL` is logged with its stack here and shown as a short message.
  */
-export function createDispatcher(handlers: HandlerMap, logger: Logger): Dispatch {
+export function createDispatcher(handlers: HandlerMap, logger: Logger, constraints?: ConstraintColumns): Dispatch {
   return async (method, input, ctx) => {
     if (!isMethodName(method)) return fail('NOT_FOUND', `Unknown method: ${String(method).slice(0, 80)}`)
     const denied = authorize(method, ctx)
@@ -71,7 +71,7 @@ export function createDispatcher(handlers: HandlerMap, logger: Logger): Dispatch
       return ok(spec.output.parse(value))
     } catch (error) {
       if (error instanceof RpcFailure) return fail(error.code, error.message, error.issues)
-      const mapped = databaseErrorToFailure(error)
+      const mapped = databaseErrorToFailure(error, ctx.connection.locale, constraints)
       if (mapped) return fail(mapped.code, mapped.message, mapped.issues)
       logger.error(`${method} failed`, error instanceof Error ? (error.stack ?? error.message) : error)
       return fail('INTERNAL', 'Something went wrong in the terminal. The details are in the log.')

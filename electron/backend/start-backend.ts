@@ -5,6 +5,7 @@ import { migrate } from '../../db/migrator'
 import { APP_VERSION } from './app-version'
 import type { CallContext } from './call-context'
 import { type DataFolderLock, lockDataFolder } from './data-folder-lock'
+import { loadConstraintColumns } from './db-errors'
 import { type Dispatch, type HandlerMap, createDispatcher } from './dispatcher'
 import { type EventBus, createEventBus } from './event-bus'
 import { systemHandlers } from './handlers/system'
@@ -77,7 +78,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
       maintenance,
     }),
   } satisfies HandlerMap
-  const dispatchToHandlers = createDispatcher(handlers, logger)
+  const dispatchToHandlers = createDispatcher(handlers, logger, await loadConstraintColumns(db))
   let closing: Promise<void> | null = null
 
   const dispatch: Dispatch = async (method, input, ctx: CallContext) => {
