@@ -93,7 +93,11 @@ const kindOf: Record<string, { kind: Kind; code: 'CONFLICT' | 'VALIDATION' }> = 
  * (P0001) carries a message written for people and is passed on. Returns null for errors that
  * are not a person's doing: they stay INTERNAL and are logged.
  */
-export function databaseErrorToFailure(error: unknown, locale: Locale = 'ru', constraints?: ConstraintColumns): RpcFailure | null {
+export function databaseErrorToFailure(
+  error: unknown,
+  locale: Locale = 'ru',
+  constraints?: ConstraintColumns,
+): RpcFailure | null {
   if (!isPgError(error)) return null
   const path = fieldsOf(error, constraints)
   if (error.code === 'P0001') {

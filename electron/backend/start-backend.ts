@@ -28,6 +28,8 @@ export interface Backend {
   events: EventBus
   /** The database itself, for tests and the support CLI only. */
   db: PGlite
+  /** The schema version after start-up, and the migrations this start applied. */
+  schema: { version: number; applied: readonly string[] }
   /** Writes everything to disk and closes; safe to call twice. */
   close(): Promise<void>
 }
@@ -47,10 +49,12 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   const lock: DataFolderLock | null = dataDir ? lockDataFolder(dataDir) : null
   let db: PGlite
   let schemaVersion = 0
+  let applied: string[] = []
   try {
     db = await openLocalDatabase(dataDir ? path.join(dataDir, DATABASE_SUBFOLDER) : undefined)
     const result = await migrate(pgliteConnection(db), { target: 'local' })
     schemaVersion = result.schemaVersion
+    applied = result.applied
     if (result.applied.length > 0) logger.info(`migrations applied: ${result.applied.join(', ')}`)
     // Audit rows of the coming months get their own partitions before anyone writes them.
     await db.query('SELECT ensure_audit_partitions(3)')
@@ -92,6 +96,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     dispatch,
     events,
     db,
+    schema: { version: schemaVersion, applied },
     close() {
       closing ??= (async () => {
         await maintenance.stop()
