@@ -1,5 +1,4 @@
 import type { PGlite } from '@electric-sql/pglite'
-import type { Issue } from '../../shared/contract'
 import { RpcFailure } from '../../shared/contract'
 import type { Locale } from '../../shared/locale'
 

@@ -49,7 +49,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   const lock: DataFolderLock | null = dataDir ? lockDataFolder(dataDir) : null
   let db: PGlite
   let schemaVersion = 0
-  let applied: string[] = []
+  let applied: string[]
   try {
     db = await openLocalDatabase(dataDir ? path.join(dataDir, DATABASE_SUBFOLDER) : undefined)
     const result = await migrate(pgliteConnection(db), { target: 'local' })
