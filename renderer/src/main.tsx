@@ -4,7 +4,7 @@ import { MantineProvider, localStorageColorSchemeManager } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { AppLayout } from './app/AppLayout'
+import { AppRoot } from './app/AppRoot'
 import { NoTokenPage } from './app/NoTokenPage'
 import { RpcProvider } from './app/rpc-context'
 import { theme } from './app/theme'
@@ -25,7 +25,7 @@ async function boot() {
           <NoTokenPage />
         ) : (
           <RpcProvider value={connection}>
-            <AppLayout />
+            <AppRoot />
           </RpcProvider>
         )}
       </MantineProvider>

@@ -15,6 +15,13 @@ export const eventSchemas = {
   }),
   /** The session was locked (inactivity or on demand). */
   'session.locked': z.object({ reason: z.enum(['inactivity', 'manual']) }),
+  /** Progress of a long task (demo company, import, bootstrap), for a progress bar. */
+  'task.progress': z.object({
+    task: z.string(),
+    step: z.string(),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
   /** Something the person should know about the app itself (backend restarted, disk full…). */
   'system.notice': z.object({
     level: z.enum(['info', 'warning', 'error']),

@@ -1,8 +1,10 @@
 import type { z } from 'zod'
+import { setupMethods } from './setup'
 import { systemMethods } from './system'
 
 export * from './result'
 export * from './events'
+export * from './setup'
 export * from './system'
 
 /**
@@ -25,6 +27,7 @@ export interface MethodSpec {
  */
 export const methods = {
   ...systemMethods,
+  ...setupMethods,
 } as const satisfies Record<string, MethodSpec>
 
 /** Names of all methods. */

@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   AppShell,
+  Badge,
   Burger,
   Group,
   NavLink,
@@ -17,6 +18,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Locale, locales } from '../../../shared/locale'
 import { ModulePage } from '../features/modules/ModulePage'
+import { useSetup } from '../features/setup/setup-store'
 import { SystemPage } from '../features/system/SystemPage'
 import { rememberLocale } from '../i18n'
 import { moduleIcons } from './module-icons'
@@ -38,6 +40,8 @@ export function AppLayout() {
   const { setColorScheme } = useMantineColorScheme()
   const scheme = useComputedColorScheme('light')
   const [connected, setConnected] = useState(true)
+  const mode = useSetup((s) => s.status?.mode ?? null)
+  const organizationName = useSetup((s) => s.status?.organizationName ?? null)
 
   useEffect(() => rpc.onConnectionChange(setConnected), [rpc])
   useEffect(
@@ -73,8 +77,13 @@ export function AppLayout() {
               {t('app.name')}
             </Text>
             <Text c="dimmed" size="sm" visibleFrom="md">
-              {t('app.tagline')}
+              {organizationName ?? t('app.tagline')}
             </Text>
+            {mode === 'demo' && (
+              <Badge color="orange" variant="light" data-testid="demo-badge">
+                {t('setup.demoBadge')}
+              </Badge>
+            )}
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Tooltip label={connected ? t('header.connected') : t('header.disconnected')}>

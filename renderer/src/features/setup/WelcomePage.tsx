@@ -1,0 +1,85 @@
+import { Badge, Button, Card, Center, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { IconBuildingSkyscraper, IconCloudUpload, IconFlask } from '@tabler/icons-react'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useRpc } from '../../app/rpc-context'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { useSetup } from './setup-store'
+
+/**
+ * First run on an empty terminal. Three ways to start; the two that need sign-in and head
+ * office arrive with those features and say so, instead of pretending.
+ */
+export function WelcomePage() {
+  const { t } = useTranslation()
+  const rpc = useRpc()
+  const creating = useSetup((s) => s.creating)
+  const progress = useSetup((s) => s.progress)
+  const error = useSetup((s) => s.error)
+  const demoCompanyChosen = useSetup((s) => s.demoCompanyChosen)
+  const progressReported = useSetup((s) => s.progressReported)
+
+  useEffect(() => rpc.on('task.progress', progressReported), [rpc, progressReported])
+  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0
+
+  return (
+    <Center mih="100vh" p="lg">
+      <Stack maw={1000} gap="lg" w="100%">
+        <div>
+          <Title order={1}>{t('setup.welcome')}</Title>
+          <Text c="dimmed" size="lg">
+            {t('setup.choose')}
+          </Text>
+        </div>
+        {error && <ErrorAlert error={error} />}
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <Card withBorder padding="lg">
+            <Group justify="space-between">
+              <IconCloudUpload size={32} />
+              <Badge variant="light">{t('setup.later')}</Badge>
+            </Group>
+            <Title order={3} mt="sm">
+              {t('setup.connectTitle')}
+            </Title>
+            <Text size="sm" c="dimmed" mt="xs">
+              {t('setup.connectText')}
+            </Text>
+          </Card>
+          <Card withBorder padding="lg">
+            <Group justify="space-between">
+              <IconBuildingSkyscraper size={32} />
+              <Badge variant="light">{t('setup.later')}</Badge>
+            </Group>
+            <Title order={3} mt="sm">
+              {t('setup.standaloneTitle')}
+            </Title>
+            <Text size="sm" c="dimmed" mt="xs">
+              {t('setup.standaloneText')}
+            </Text>
+          </Card>
+          <Card withBorder padding="lg" data-testid="demo-card">
+            <IconFlask size={32} />
+            <Title order={3} mt="sm">
+              {t('setup.demoTitle')}
+            </Title>
+            <Text size="sm" c="dimmed" mt="xs">
+              {t('setup.demoText')}
+            </Text>
+            {creating ? (
+              <Stack gap={4} mt="md" data-testid="demo-progress">
+                <Progress value={percent} animated size="lg" />
+                <Text size="sm">
+                  {progress ? t('setup.step', { step: progress.step, percent }) : t('setup.starting')}
+                </Text>
+              </Stack>
+            ) : (
+              <Button mt="md" size="lg" onClick={() => void demoCompanyChosen(rpc)} data-testid="create-demo">
+                {t('setup.demoAction')}
+              </Button>
+            )}
+          </Card>
+        </SimpleGrid>
+      </Stack>
+    </Center>
+  )
+}

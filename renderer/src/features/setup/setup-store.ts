@@ -1,0 +1,40 @@
+import { create } from 'zustand'
+import type { EventPayload, MethodOutput, RpcError } from '../../../../shared/contract'
+import type { RpcClient } from '../../rpc/client'
+
+type Status = MethodOutput<'setup.status'>
+
+interface SetupState {
+  status: Status | null
+  error: RpcError | null
+  creating: boolean
+  progress: EventPayload<'task.progress'> | null
+  /** The app started or came back online: is there a company yet? */
+  statusRequested(rpc: RpcClient): Promise<void>
+  /** The person chose the demo company on the welcome page. */
+  demoCompanyChosen(rpc: RpcClient): Promise<void>
+  /** The backend reported progress of a long task. */
+  progressReported(progress: EventPayload<'task.progress'>): void
+}
+
+/** First-run state: whether this terminal has a company, and the demo company being made. */
+export const useSetup = create<SetupState>((set) => ({
+  status: null,
+  error: null,
+  creating: false,
+  progress: null,
+  async statusRequested(rpc) {
+    const result = await rpc.call('setup.status', {})
+    set(result.ok ? { status: result.value, error: null } : { error: result.error })
+  },
+  async demoCompanyChosen(rpc) {
+    set({ creating: true, error: null, progress: null })
+    const result = await rpc.call('setup.createDemoCompany', { scale: 'small' })
+    if (!result.ok) return set({ creating: false, error: result.error })
+    const status = await rpc.call('setup.status', {})
+    set({ creating: false, progress: null, status: status.ok ? status.value : null, error: status.ok ? null : status.error })
+  },
+  progressReported(progress) {
+    if (progress.task === 'demo-company') set({ progress })
+  },
+}))
