@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { expect, keepScreenshot, startWebTerminal, stopWebTerminal, test } from './fixtures'
+import { expect, keepScreenshot, startWebTerminal, stopWebTerminal, test, withDemoCompany } from './fixtures'
 
 test('the app opens in Russian and the system page shows the backend’s real figures', async ({ page, terminal }, testInfo) => {
-  await page.goto(terminal.url)
+  await withDemoCompany(page, terminal)
   // The token moved out of the address bar into session storage.
   await expect(page).toHaveURL(/#\/$/)
   await expect(page.getByRole('button', { name: 'Склад' })).toBeVisible()
@@ -26,7 +26,7 @@ test('the app opens in Russian and the system page shows the backend’s real fi
 })
 
 test('the language switch changes the whole UI and is remembered', async ({ page, terminal }, testInfo) => {
-  await page.goto(terminal.url)
+  await withDemoCompany(page, terminal)
   await page.getByTestId('nav-system').click()
   await expect(page.getByRole('heading', { name: 'О программе' })).toBeVisible()
 
@@ -46,7 +46,7 @@ test('the language switch changes the whole UI and is remembered', async ({ page
 })
 
 test('dark scheme is switchable and remembered', async ({ page, terminal }, testInfo) => {
-  await page.goto(terminal.url)
+  await withDemoCompany(page, terminal)
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light')
   await page.getByTestId('color-scheme-toggle').click()
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark')
@@ -68,13 +68,14 @@ test('a second web mode on the same data folder is refused with one clear messag
 })
 
 test('data survives a restart of web mode', async ({ page, terminal }) => {
-  await page.goto(terminal.url)
+  await withDemoCompany(page, terminal)
   await page.getByTestId('nav-system').click()
   const schema = await page.getByTestId('info-schema-version').textContent()
   await stopWebTerminal(terminal)
   const again = await startWebTerminal(terminal.dataDir)
   try {
     await page.goto(again.url)
+    await expect(page.getByTestId('demo-badge')).toBeVisible()
     await page.getByTestId('nav-system').click()
     await expect(page.getByTestId('info-schema-version')).toHaveText(schema ?? '')
     await expect(page.getByTestId('info-data-dir')).toHaveText(terminal.dataDir)

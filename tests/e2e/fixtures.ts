@@ -63,3 +63,10 @@ export const test = base.extend<{ terminal: WebTerminal }>({
 })
 
 export { expect }
+
+/** Opens a fresh terminal and creates the demo company from the welcome page, as a person would. */
+export async function withDemoCompany(page: Page, terminal: WebTerminal): Promise<void> {
+  await page.goto(terminal.url)
+  await page.getByTestId('create-demo').click()
+  await expect(page.getByTestId('demo-badge')).toBeVisible({ timeout: 60_000 })
+}
