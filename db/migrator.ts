@@ -8,8 +8,11 @@ import { createHash } from 'node:crypto'
 import { SESSION_TIME_ZONE, type SqlConnection } from './connection'
 import { migrations as allMigrations } from './migrations/index'
 
-/** Where a migration runs: on every engine, or on central only (roles, grants, RLS). */
-export type MigrationTarget = 'both' | 'central'
+/**
+ * Where a migration runs: on every engine, on central only (roles, grants, RLS), or on
+ * terminals only (tables of the terminal itself: its mode, sign-in verifiers, sync state).
+ */
+export type MigrationTarget = 'both' | 'central' | 'local'
 
 /** One migration as shipped in `db/migrations/NNNN_name.ts`. */
 export interface MigrationSource {
@@ -108,7 +111,7 @@ export async function migrate(conn: SqlConnection, opts: MigrateOptions): Promis
   checkList(list)
   const wanted = list.filter(
     (m) =>
-      (m.target === 'both' || opts.target === 'central') && (opts.upTo === undefined || migrationVersion(m.name) <= opts.upTo),
+      (m.target === 'both' || m.target === opts.target) && (opts.upTo === undefined || migrationVersion(m.name) <= opts.upTo),
   )
 
   await conn.exec(`SET TimeZone = '${SESSION_TIME_ZONE}'`)

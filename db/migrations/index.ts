@@ -15,6 +15,7 @@ import m0009 from './0009_audit_and_config'
 import m0010 from './0010_views_functions_seed_triggers'
 import m0011 from './0011_ledger_tax_series_derived'
 import m0012 from './0012_central_security'
+import m0014 from './0014_terminal_state'
 
 export const migrations: readonly MigrationSource[] = [
   m0001,
@@ -29,4 +30,5 @@ export const migrations: readonly MigrationSource[] = [
   m0010,
   m0011,
   m0012,
+  m0014,
 ]

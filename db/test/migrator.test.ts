@@ -25,13 +25,13 @@ describe.each(variants)('migrator on $name', ({ target, open }) => {
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((db) => db.close()))
   })
-  const expected = migrations.filter((m) => m.target === 'both' || target === 'central').map((m) => m.name)
+  const expected = migrations.filter((m) => m.target === 'both' || m.target === target).map((m) => m.name)
 
   it('applies every migration once and nothing on a second run', async () => {
     const { conn } = await fresh()
     const first = await migrate(conn, { target })
     expect(first.applied).toEqual(expected)
-    expect(first.schemaVersion).toBe(target === 'central' ? 12 : 11)
+    expect(first.schemaVersion).toBe(Math.max(...expected.map((name) => Number(name.slice(0, 4)))))
     const second = await migrate(conn, { target })
     expect(second).toEqual({ applied: [], schemaVersion: first.schemaVersion })
     const history = await conn.query<{ version: number; name: string; checksum: string }>(
@@ -149,8 +149,9 @@ describe('connections', () => {
     try {
       const other = await db.connect('owner')
       const [a, b] = await Promise.all([migrate(db.conn, { target: 'central' }), migrate(other.conn, { target: 'central' })])
-      expect([...a.applied, ...b.applied].sort()).toEqual(migrations.map((m) => m.name))
-      expect((await one<{ n: number }>(db.conn, 'SELECT count(*)::int AS n FROM schema_migrations')).n).toBe(migrations.length)
+      const forCentral = migrations.filter((m) => m.target !== 'local').map((m) => m.name)
+      expect([...a.applied, ...b.applied].sort()).toEqual(forCentral)
+      expect((await one<{ n: number }>(db.conn, 'SELECT count(*)::int AS n FROM schema_migrations')).n).toBe(forCentral.length)
     } finally {
       await db.close()
     }
