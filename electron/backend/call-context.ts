@@ -4,6 +4,7 @@ import type { Locale } from '../../shared/locale'
 export interface Session {
   sessionId: string
   userId: string
+  email: string
   organizationId: string
   workspaceId: string
   permissions: ReadonlySet<string>

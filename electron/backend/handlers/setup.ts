@@ -39,10 +39,10 @@ export function setupHandlers(deps: SetupDeps): DomainHandlers<'setup.status' | 
           scale,
           onProgress: (p) => deps.events.emit('task.progress', { task: 'demo-company', ...p }),
         })
-        await tx.query(
-          `INSERT INTO terminal_state (mode, organization_id, workspace_id) VALUES ('demo', $1, $2)`,
-          [created.organizationId, created.workspaceIds[0]],
-        )
+        await tx.query(`INSERT INTO terminal_state (mode, organization_id, workspace_id) VALUES ('demo', $1, $2)`, [
+          created.organizationId,
+          created.workspaceIds[0],
+        ])
         return created
       })
       deps.events.emit('data.changed', { tables: Object.keys(summary.counts) })

@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm'
+import type { CallContext, Session } from '../call-context'
+import type { EventBus } from '../event-bus'
+import { type AuditRow, auditValues } from './audit-diff'
+import { type Orm, type Tx, schema } from './orm'
+
+/** One change to audit: which entity, what kind, and its row before and after. */
+export interface AuditedChange {
+  entityType: string
+  entityId: string
+  action: 'CREATE' | 'UPDATE' | 'DELETE' | 'LOGIN' | 'LOGOUT' | 'EXPORT' | 'IMPORT'
+  before?: AuditRow | null
+  after?: AuditRow | null
+  reason?: string
+  metadata?: AuditRow
+}
+
+/** What a business action gets inside its transaction. */
+export interface WriteScope {
+  tx: Tx
+  session: Session
+  /** Records an audit row in the same transaction. */
+  audit(change: AuditedChange): Promise<void>
+  /** Names a table this action wrote, so open views of it refresh after commit. */
+  touched(...tables: string[]): void
+}
+
+/** Where a write came from, as the audit trail's `source` says it. */
+const sourceOf: Record<CallContext['origin'], string> = { desktop: 'desktop', web: 'desktop', cli: 'system', test: 'system' }
+
+/** Sets the transaction-local context every trigger and policy reads. */
+async function setTransactionContext(tx: Tx, session: Session): Promise<void> {
+  await tx.execute(sql`SELECT
+    set_config('app.organization_id', ${session.organizationId}, true),
+    set_config('app.workspace_id', ${session.workspaceId}, true),
+    set_config('app.user_id', ${session.userId}, true)`)
+}
+
+/** Writes one audit row inside the caller's transaction. */
+export async function writeAudit(
+  tx: Tx,
+  session: Session,
+  origin: CallContext['origin'],
+  change: AuditedChange,
+): Promise<boolean> {
+  const values =
+    change.action === 'CREATE' || change.action === 'UPDATE' || change.action === 'DELETE'
+      ? auditValues(change.before ?? null, change.after ?? null)
+      : { oldValues: change.before ?? null, newValues: change.after ?? null, changes: {} }
+  if (!values) return false
+  await tx.insert(schema.auditLogs).values({
+    organizationId: session.organizationId,
+    workspaceId: session.workspaceId,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    action: change.action,
+    userId: session.userId,
+    userEmail: session.email,
+    sessionId: session.sessionId,
+    oldValues: values.oldValues,
+    newValues: values.newValues,
+    changes: values.changes,
+    source: sourceOf[origin],
+    reason: change.reason ?? null,
+    metadata: change.metadata ?? {},
+  })
+  return true
+}
+
+/**
+ * Runs one business action as one transaction: the session's tenant in the transaction's
+ * settings, its audit rows beside its data, and a `data.changed` event only after commit. If
+ * anything throws, nothing of it remains.
+ */
+export function createWriter(orm: Orm, events: Pick<EventBus, 'emit'>) {
+  return async function write<T>(ctx: CallContext, session: Session, action: (scope: WriteScope) => Promise<T>): Promise<T> {
+    const tables = new Set<string>()
+    const result = await orm.transaction(async (tx) => {
+      await setTransactionContext(tx, session)
+      const scope: WriteScope = {
+        tx,
+        session,
+        audit: async (change) => {
+          if (await writeAudit(tx, session, ctx.origin, change)) tables.add('audit_logs')
+        },
+        touched: (...names) => names.forEach((n) => tables.add(n)),
+      }
+      return action(scope)
+    })
+    if (tables.size > 0) events.emit('data.changed', { tables: [...tables].sort() })
+    return result
+  }
+}
+
+/** The writer's type, for handler dependencies. */
+export type Write = ReturnType<typeof createWriter>
