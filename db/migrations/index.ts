@@ -16,6 +16,7 @@ import m0010 from './0010_views_functions_seed_triggers'
 import m0011 from './0011_ledger_tax_series_derived'
 import m0012 from './0012_central_security'
 import m0014 from './0014_terminal_state'
+import m0015 from './0015_local_sign_in'
 
 export const migrations: readonly MigrationSource[] = [
   m0001,
@@ -31,4 +32,5 @@ export const migrations: readonly MigrationSource[] = [
   m0011,
   m0012,
   m0014,
+  m0015,
 ]
