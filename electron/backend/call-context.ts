@@ -1,4 +1,5 @@
 import type { Locale } from '../../shared/locale'
+import type { OrganizationRole } from '../../shared/permissions'
 
 /** Who is calling, as the backend established it (never as the caller claims it). */
 export interface Session {
@@ -7,6 +8,7 @@ export interface Session {
   email: string
   organizationId: string
   workspaceId: string
+  role: OrganizationRole
   permissions: ReadonlySet<string>
 }
 
@@ -21,6 +23,10 @@ export type CallOrigin = 'desktop' | 'web' | 'cli' | 'test'
 export interface ConnectionState {
   session: Session | null
   locale: Locale
+  /** When the session was locked (inactivity or on demand); null while unlocked. */
+  lockedAt: number | null
+  /** Time of the last call, for locking after inactivity. */
+  lastActivityAt: number
 }
 
 /** What every handler receives beside its parsed input. */
@@ -31,5 +37,5 @@ export interface CallContext {
 
 /** A fresh connection: nobody signed in, Russian until the renderer says otherwise. */
 export function newConnection(): ConnectionState {
-  return { session: null, locale: 'ru' }
+  return { session: null, locale: 'ru', lockedAt: null, lastActivityAt: Date.now() }
 }

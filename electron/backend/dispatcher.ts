@@ -38,11 +38,27 @@ function toIssues(error: z.ZodError) {
   }))
 }
 
-function authorize(method: MethodName, ctx: CallContext): Result<never> | null {
+/** How sessions behave; the lock time comes from settings. */
+export interface SessionPolicy {
+  /** Inactivity after which a session locks. */
+  lockAfterMs(): number
+  now(): number
+}
+
+const defaultPolicy: SessionPolicy = { lockAfterMs: () => 15 * 60_000, now: Date.now }
+
+function authorize(method: MethodName, ctx: CallContext, policy: SessionPolicy): Result<never> | null {
   const access = methods[method].access
   if (access === 'public') return null
-  const session = ctx.connection.session
+  const connection = ctx.connection
+  const session = connection.session
   if (!session) return fail('UNAUTHENTICATED', 'Sign in to continue.')
+  const now = policy.now()
+  // Inactivity is judged here, on the next call, so a locked screen cannot be skipped by a
+  // renderer that never showed it.
+  if (connection.lockedAt === null && now - connection.lastActivityAt > policy.lockAfterMs()) connection.lockedAt = now
+  if (connection.lockedAt !== null) return fail('UNAUTHENTICATED', 'The session is locked. Unlock it to continue.')
+  connection.lastActivityAt = now
   if (access === 'session') return null
   if (!session.permissions.has(access)) return fail('FORBIDDEN', `You do not have the permission ${access}.`)
   return null
@@ -54,10 +70,15 @@ function authorize(method: MethodName, ctx: CallContext): Result<never> | null {
  * with zod in the caller's language, runs the handler and maps what it throws to a stable
  * code. An `INTERNAL` is logged with its stack here and shown as a short message.
  */
-export function createDispatcher(handlers: HandlerMap, logger: Logger, constraints?: ConstraintColumns): Dispatch {
+export function createDispatcher(
+  handlers: HandlerMap,
+  logger: Logger,
+  constraints?: ConstraintColumns,
+  policy: SessionPolicy = defaultPolicy,
+): Dispatch {
   return async (method, input, ctx) => {
     if (!isMethodName(method)) return fail('NOT_FOUND', `Unknown method: ${String(method).slice(0, 80)}`)
-    const denied = authorize(method, ctx)
+    const denied = authorize(method, ctx, policy)
     if (denied) return denied
     const spec = methods[method]
     const parsed = spec.input.safeParse(input ?? {}, { error: validationErrorMap(ctx.connection.locale) })

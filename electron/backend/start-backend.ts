@@ -8,7 +8,12 @@ import { type DataFolderLock, lockDataFolder } from './data-folder-lock'
 import { loadConstraintColumns } from './db-errors'
 import { type Dispatch, type HandlerMap, createDispatcher } from './dispatcher'
 import { type EventBus, createEventBus } from './event-bus'
+import { authHandlers } from './handlers/auth'
+import { setupHandlers } from './handlers/setup'
 import { systemHandlers } from './handlers/system'
+import { createSessions } from './auth/sessions'
+import { createOrm } from './data/orm'
+import { createWriter } from './data/write'
 import { type IdleMaintenanceOptions, defaultMaintenanceTiming, startIdleMaintenance } from './idle-maintenance'
 import { type Logger, silentLogger } from './logger'
 
@@ -19,6 +24,8 @@ export interface BackendOptions {
   logger?: Logger
   appVersion?: string
   maintenance?: IdleMaintenanceOptions
+  /** Inactivity before a session locks (the organization's setting arrives with settings). */
+  lockAfterMinutes?: number
 }
 
 /** A running backend: one dispatcher, one event stream, one database. */
@@ -72,7 +79,14 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     options.maintenance ?? defaultMaintenanceTiming,
   )
 
+  const orm = createOrm(db)
+  const write = createWriter(orm, events)
+  const lockAfterMinutes = () => options.lockAfterMinutes ?? 15
+  const sessions = createSessions(orm, write)
+
   const handlers = {
+    ...setupHandlers({ db, events }),
+    ...authHandlers({ orm, sessions, lockAfterMinutes }),
     ...systemHandlers({
       db,
       appVersion: options.appVersion ?? APP_VERSION,
@@ -82,7 +96,10 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
       maintenance,
     }),
   } satisfies HandlerMap
-  const dispatchToHandlers = createDispatcher(handlers, logger, await loadConstraintColumns(db))
+  const dispatchToHandlers = createDispatcher(handlers, logger, await loadConstraintColumns(db), {
+    lockAfterMs: () => lockAfterMinutes() * 60_000,
+    now: Date.now,
+  })
   let closing: Promise<void> | null = null
 
   const dispatch: Dispatch = async (method, input, ctx: CallContext) => {

@@ -1,9 +1,11 @@
 import type { z } from 'zod'
+import { authMethods } from './auth'
 import { setupMethods } from './setup'
 import { systemMethods } from './system'
 
 export * from './result'
 export * from './events'
+export * from './auth'
 export * from './setup'
 export * from './system'
 
@@ -28,6 +30,7 @@ export interface MethodSpec {
 export const methods = {
   ...systemMethods,
   ...setupMethods,
+  ...authMethods,
 } as const satisfies Record<string, MethodSpec>
 
 /** Names of all methods. */

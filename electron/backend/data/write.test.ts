@@ -27,6 +27,7 @@ beforeAll(async () => {
     email: 'clerk@example.kz',
     organizationId: tenant.organizationId,
     workspaceId: tenant.workspaceId,
+    role: 'employee',
     permissions: new Set(),
   }
 })

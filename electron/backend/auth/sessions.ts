@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto'
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import { RpcFailure } from '../../../shared/contract'
+import { effectivePermissions, type OrganizationRole } from '../../../shared/permissions'
+import type { CallContext, Session } from '../call-context'
+import type { Orm } from '../data/orm'
+import { schema } from '../data/orm'
+import { type Write, writeAudit } from '../data/write'
+import { hashPassword, verifyPassword } from './password'
+import { emailKey, lockoutMs } from './throttle'
+
+/** What the person sees after signing in. */
+export interface SignedInUser {
+  userId: string
+  email: string
+  fullName: string
+  role: OrganizationRole
+  organizationName: string
+  workspaceName: string
+  permissions: string[]
+}
+
+/** The one message for a wrong email or password: it must not tell which of the two it was. */
+const WRONG_CREDENTIALS = 'Wrong email or password.'
+
+interface Candidate {
+  userId: string
+  email: string
+  firstName: string
+  lastName: string
+  role: OrganizationRole
+  userStatus: string
+  passwordHash: string
+  employeeStatus: string
+  employeePermissions: string[] | null
+  organizationId: string
+  organizationName: string
+  workspaceId: string
+  workspaceName: string
+  mode: 'demo' | 'standalone' | 'enrolled'
+  verifier: string | null
+}
+
+/** Finds the person with this email among the employees of the terminal's organization. */
+async function findCandidate(orm: Orm, email: string): Promise<Candidate | null> {
+  const { users, employees, organizations, workspaces, terminalState, localCredentials } = schema
+  const rows = await orm
+    .select({
+      userId: users.id,
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      role: users.organizationRole,
+      userStatus: users.status,
+      passwordHash: users.passwordHash,
+      employeeStatus: employees.status,
+      employeePermissions: employees.permissions,
+      organizationId: organizations.id,
+      organizationName: organizations.name,
+      workspaceId: workspaces.id,
+      workspaceName: workspaces.name,
+      mode: terminalState.mode,
+      verifier: localCredentials.verifier,
+    })
+    .from(terminalState)
+    .innerJoin(organizations, eq(organizations.id, terminalState.organizationId))
+    .innerJoin(employees, and(eq(employees.organizationId, organizations.id), isNull(employees.deletedAt)))
+    .innerJoin(users, and(eq(users.id, employees.userId), isNull(users.deletedAt)))
+    .innerJoin(workspaces, eq(workspaces.id, employees.workspaceId))
+    .leftJoin(localCredentials, eq(localCredentials.userId, users.id))
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1)
+  return (rows[0] as Candidate | undefined) ?? null
+}
+
+function toSignedIn(c: Candidate, permissions: Set<string>): SignedInUser {
+  return {
+    userId: c.userId,
+    email: c.email,
+    fullName: `${c.firstName} ${c.lastName}`.trim() || c.email,
+    role: c.role,
+    organizationName: c.organizationName,
+    workspaceName: c.workspaceName,
+    permissions: [...permissions].sort(),
+  }
+}
+
+/**
+ * Sign-in on this terminal, sessions per window, lock and unlock. Online sign-in against head
+ * office arrives with enrollment; until then a standalone or demo terminal is its own
+ * authority (users.password_hash), and an enrolled one accepts only people who signed in here
+ * before (local_credentials).
+ */
+export function createSessions(orm: Orm, write: Write, now: () => Date = () => new Date()) {
+  async function recordFailure(key: string): Promise<void> {
+    await orm.transaction(async (tx) => {
+      const at = now()
+      const [row] = await tx
+        .insert(schema.signInThrottle)
+        .values({ emailKey: key, failures: 1, lastFailureAt: sql`${at.toISOString()}::timestamptz::timestamp` })
+        .onConflictDoUpdate({
+          target: schema.signInThrottle.emailKey,
+          set: {
+            failures: sql`${schema.signInThrottle.failures} + 1`,
+            lastFailureAt: sql`${at.toISOString()}::timestamptz::timestamp`,
+          },
+        })
+        .returning({ failures: schema.signInThrottle.failures })
+      const wait = lockoutMs(row?.failures ?? 1)
+      if (wait > 0) {
+        await tx
+          .update(schema.signInThrottle)
+          .set({ lockedUntil: sql`${new Date(at.getTime() + wait).toISOString()}::timestamptz::timestamp` })
+          .where(eq(schema.signInThrottle.emailKey, key))
+      }
+    })
+  }
+
+  /** Milliseconds this email must still wait (locked_until is Almaty wall-clock time). */
+  async function lockedFor(key: string): Promise<number> {
+    const rows = await orm
+      .select({
+        ms: sql<number>`coalesce(extract(epoch FROM (${schema.signInThrottle.lockedUntil}::timestamptz - ${now().toISOString()}::timestamptz)) * 1000, 0)::float8`,
+      })
+      .from(schema.signInThrottle)
+      .where(eq(schema.signInThrottle.emailKey, key))
+    return Math.max(0, Number(rows[0]?.ms ?? 0))
+  }
+
+  /** Refuses a locked-out email before any password is checked. */
+  async function refuseIfLockedOut(key: string): Promise<void> {
+    const wait = await lockedFor(key)
+    if (wait > 0) throw new RpcFailure('UNAUTHENTICATED', `Too many failed attempts. Try again in ${Math.ceil(wait / 1000)} s.`)
+  }
+
+  /** Checks a password for a candidate; upgrades verifiers on the way. */
+  async function checkPassword(c: Candidate, password: string): Promise<boolean> {
+    const stored = c.mode === 'enrolled' ? c.verifier : c.passwordHash
+    if (!stored) return false
+    const check = await verifyPassword(password, stored)
+    if (check.ok && check.needsUpgrade) {
+      const upgraded = await hashPassword(password)
+      if (c.mode === 'enrolled') {
+        await orm.update(schema.localCredentials).set({ verifier: upgraded }).where(eq(schema.localCredentials.userId, c.userId))
+      } else {
+        await orm.update(schema.users).set({ passwordHash: upgraded }).where(eq(schema.users.id, c.userId))
+      }
+    }
+    return check.ok
+  }
+
+  return {
+    /** Signs a person in on one window; the session lives on that connection. */
+    async signIn(ctx: CallContext, email: string, password: string): Promise<SignedInUser> {
+      const key = emailKey(email)
+      await refuseIfLockedOut(key)
+      const candidate = await findCandidate(orm, key)
+      // An unknown email costs a hash too, so timing does not tell whether the account exists.
+      const ok = candidate ? await checkPassword(candidate, password) : (await verifyPassword(password, await dummyHash()), false)
+      if (!candidate || !ok) {
+        await recordFailure(key)
+        throw new RpcFailure('UNAUTHENTICATED', WRONG_CREDENTIALS)
+      }
+      if (candidate.userStatus !== 'active' || candidate.employeeStatus !== 'active') {
+        throw new RpcFailure('FORBIDDEN', 'This account is not active. Ask your administrator.')
+      }
+      await orm.delete(schema.signInThrottle).where(eq(schema.signInThrottle.emailKey, key))
+      const permissions = effectivePermissions(candidate.role, candidate.employeePermissions ?? [])
+      const session: Session = {
+        sessionId: randomUUID(),
+        userId: candidate.userId,
+        email: candidate.email,
+        organizationId: candidate.organizationId,
+        workspaceId: candidate.workspaceId,
+        role: candidate.role,
+        permissions,
+      }
+      await write(ctx, session, async ({ tx }) => {
+        await tx
+          .update(schema.users)
+          .set({
+            lastLoginAt: sql`CURRENT_TIMESTAMP`,
+            sessionId: session.sessionId,
+            userAgent: `Prometric terminal (${ctx.origin})`,
+          })
+          .where(eq(schema.users.id, session.userId))
+        await writeAudit(tx, session, ctx.origin, { entityType: 'user', entityId: session.userId, action: 'LOGIN' })
+      })
+      ctx.connection.session = session
+      ctx.connection.lockedAt = null
+      ctx.connection.lastActivityAt = now().getTime()
+      return toSignedIn(candidate, permissions)
+    },
+
+    /** Ends this window's session, with a LOGOUT row. */
+    async signOut(ctx: CallContext): Promise<void> {
+      const session = ctx.connection.session
+      if (!session) return
+      await write(ctx, session, async ({ tx }) => {
+        await writeAudit(tx, session, ctx.origin, { entityType: 'user', entityId: session.userId, action: 'LOGOUT' })
+      })
+      ctx.connection.session = null
+      ctx.connection.lockedAt = null
+    },
+
+    /** Locks this window's session now; the same person unlocks it with the password. */
+    lock(ctx: CallContext): void {
+      if (ctx.connection.session) ctx.connection.lockedAt ??= now().getTime()
+    },
+
+    /**
+     * Unlocks a locked session: only the person it belongs to, with their password, under the
+     * same throttle as sign-in. The session (and its id in the audit trail) continues.
+     */
+    async unlock(ctx: CallContext, password: string): Promise<SignedInUser> {
+      const session = ctx.connection.session
+      if (!session) throw new RpcFailure('UNAUTHENTICATED', 'Sign in to continue.')
+      const key = emailKey(session.email)
+      await refuseIfLockedOut(key)
+      const candidate = await findCandidate(orm, key)
+      if (!candidate || !(await checkPassword(candidate, password))) {
+        await recordFailure(key)
+        throw new RpcFailure('UNAUTHENTICATED', 'Wrong password.')
+      }
+      if (candidate.userStatus !== 'active' || candidate.employeeStatus !== 'active') {
+        ctx.connection.session = null
+        throw new RpcFailure('FORBIDDEN', 'This account is not active. Ask your administrator.')
+      }
+      await orm.delete(schema.signInThrottle).where(eq(schema.signInThrottle.emailKey, key))
+      ctx.connection.lockedAt = null
+      ctx.connection.lastActivityAt = now().getTime()
+      return toSignedIn(candidate, new Set(session.permissions))
+    },
+
+    /** The person currently signed in on a connection, as shown in the app. */
+    async describe(session: Session): Promise<SignedInUser | null> {
+      const candidate = await findCandidate(orm, emailKey(session.email))
+      return candidate ? toSignedIn(candidate, new Set(session.permissions)) : null
+    },
+  }
+}
+
+let dummy: Promise<string> | null = null
+/** A real Argon2id hash of a random secret, to spend the same time on unknown emails. */
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomUUID())
+  return dummy
+}
+
+/** The sessions service. */
+export type Sessions = ReturnType<typeof createSessions>

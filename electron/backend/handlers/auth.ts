@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm'
+import type { Sessions } from '../auth/sessions'
+import type { Orm } from '../data/orm'
+import { schema } from '../data/orm'
+import type { DomainHandlers } from '../dispatcher'
+
+/** The password every account of a demo company gets: a demo is for trying, not for secrets. */
+export const DEMO_PASSWORD = 'demo2026'
+
+/** What the auth handlers use. */
+export interface AuthDeps {
+  orm: Orm
+  sessions: Sessions
+  lockAfterMinutes(): number
+}
+
+/** Handlers of sign-in and sessions. */
+export function authHandlers(
+  deps: AuthDeps,
+): DomainHandlers<'auth.status' | 'auth.signIn' | 'auth.signOut' | 'auth.lock' | 'auth.unlock'> {
+  async function demoAccount() {
+    const rows = await deps.orm
+      .select({ email: schema.users.email })
+      .from(schema.terminalState)
+      .innerJoin(schema.employees, eq(schema.employees.organizationId, schema.terminalState.organizationId))
+      .innerJoin(schema.users, eq(schema.users.id, schema.employees.userId))
+      .where(eq(schema.terminalState.mode, 'demo'))
+      .orderBy(schema.users.organizationRole, schema.users.email)
+      .limit(1)
+    return rows[0] ? { email: rows[0].email, password: DEMO_PASSWORD } : null
+  }
+
+  return {
+    'auth.status': async (_input, ctx) => {
+      const session = ctx.connection.session
+      const lockAfterMinutes = deps.lockAfterMinutes()
+      if (session && ctx.connection.lockedAt === null && Date.now() - ctx.connection.lastActivityAt > lockAfterMinutes * 60_000) {
+        ctx.connection.lockedAt = Date.now()
+      }
+      return {
+        user: session ? await deps.sessions.describe(session) : null,
+        locked: session !== null && ctx.connection.lockedAt !== null,
+        lockAfterMinutes,
+        demoAccount: await demoAccount(),
+      }
+    },
+    'auth.signIn': async ({ email, password }, ctx) => deps.sessions.signIn(ctx, email, password),
+    'auth.signOut': async (_input, ctx) => {
+      await deps.sessions.signOut(ctx)
+      return null
+    },
+    'auth.lock': async (_input, ctx) => {
+      deps.sessions.lock(ctx)
+      return null
+    },
+    'auth.unlock': async ({ password }, ctx) => deps.sessions.unlock(ctx, password),
+  }
+}

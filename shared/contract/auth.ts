@@ -1,0 +1,40 @@
+import { z } from 'zod'
+import { organizationRoles } from '../permissions'
+
+/** The signed-in person as the app shows them. */
+export const signedInUser = z.object({
+  userId: z.string(),
+  email: z.string(),
+  fullName: z.string(),
+  role: z.enum(organizationRoles),
+  organizationName: z.string(),
+  workspaceName: z.string(),
+  permissions: z.array(z.string()),
+})
+
+/** `auth.status`: who is signed in on this window, and whether the session is locked. */
+export const authStatusOutput = z.object({
+  user: signedInUser.nullable(),
+  locked: z.boolean(),
+  /** Minutes of inactivity before the session locks. */
+  lockAfterMinutes: z.number().int().positive(),
+  /** On a demo company, the account to try the app with. */
+  demoAccount: z.object({ email: z.string(), password: z.string() }).nullable(),
+})
+
+const password = z.string().min(1).max(200)
+
+/** Methods of sign-in and sessions. */
+export const authMethods = {
+  'auth.status': { input: z.object({}).strict(), output: authStatusOutput, access: 'public' },
+  'auth.signIn': {
+    input: z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), password }).strict(),
+    output: signedInUser,
+    access: 'public',
+  },
+  // Public: switching person from a locked screen is one action.
+  'auth.signOut': { input: z.object({}).strict(), output: z.null(), access: 'public' },
+  /** Locks the session now (the person steps away); the same person unlocks with the password. */
+  'auth.lock': { input: z.object({}).strict(), output: z.null(), access: 'session' },
+  'auth.unlock': { input: z.object({ password }).strict(), output: signedInUser, access: 'public' },
+} as const
