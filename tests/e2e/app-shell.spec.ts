@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { expect, keepScreenshot, startWebTerminal, stopWebTerminal, test, withDemoCompany } from './fixtures'
+import { expect, keepScreenshot, signInAsDemoOwner, startWebTerminal, stopWebTerminal, test, withDemoCompany } from './fixtures'
 
 test('the app opens in Russian and the system page shows the backend’s real figures', async ({ page, terminal }, testInfo) => {
   await withDemoCompany(page, terminal)
@@ -20,8 +20,9 @@ test('the app opens in Russian and the system page shows the backend’s real fi
   await expect(page.getByTestId('example-money')).toContainText('₸')
   await keepScreenshot(page, testInfo, 'system-page-ru')
 
-  // A reload keeps the token (session storage) and the page (hash route).
+  // A reload keeps the token (session storage) and the page (hash route); sign-in is per page.
   await page.reload()
+  await signInAsDemoOwner(page)
   await expect(page.getByTestId('info-data-dir')).toHaveText(terminal.dataDir)
 })
 
@@ -42,7 +43,7 @@ test('the language switch changes the whole UI and is remembered', async ({ page
   await keepScreenshot(page, testInfo, 'system-page-en')
 
   await page.reload()
-  await expect(page.getByRole('heading', { name: 'About' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
 })
 
 test('dark scheme is switchable and remembered', async ({ page, terminal }, testInfo) => {
@@ -52,6 +53,7 @@ test('dark scheme is switchable and remembered', async ({ page, terminal }, test
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark')
   await page.reload()
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark')
+  await signInAsDemoOwner(page)
   await keepScreenshot(page, testInfo, 'warehouse-empty-dark')
 })
 
@@ -75,7 +77,7 @@ test('data survives a restart of web mode', async ({ page, terminal }) => {
   const again = await startWebTerminal(terminal.dataDir)
   try {
     await page.goto(again.url)
-    await expect(page.getByTestId('demo-badge')).toBeVisible()
+    await signInAsDemoOwner(page)
     await page.getByTestId('nav-system').click()
     await expect(page.getByTestId('info-schema-version')).toHaveText(schema ?? '')
     await expect(page.getByTestId('info-data-dir')).toHaveText(terminal.dataDir)

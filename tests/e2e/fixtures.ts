@@ -64,9 +64,20 @@ export const test = base.extend<{ terminal: WebTerminal }>({
 
 export { expect }
 
-/** Opens a fresh terminal and creates the demo company from the welcome page, as a person would. */
+/**
+ * Opens a fresh terminal, creates the demo company from the welcome page and signs in as its
+ * owner, as a person would.
+ */
 export async function withDemoCompany(page: Page, terminal: WebTerminal): Promise<void> {
   await page.goto(terminal.url)
   await page.getByTestId('create-demo').click()
-  await expect(page.getByTestId('demo-badge')).toBeVisible({ timeout: 60_000 })
+  await signInAsDemoOwner(page)
+}
+
+/** On the sign-in page of a demo company: takes the shown demo account and signs in. */
+export async function signInAsDemoOwner(page: Page): Promise<void> {
+  await expect(page.getByTestId('demo-account')).toBeVisible({ timeout: 60_000 })
+  await page.getByTestId('demo-account').getByRole('button').click()
+  await page.getByTestId('sign-in-submit').click()
+  await expect(page.getByTestId('demo-badge')).toBeVisible()
 }

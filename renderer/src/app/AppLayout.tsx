@@ -22,6 +22,7 @@ import { useSetup } from '../features/setup/setup-store'
 import { SystemPage } from '../features/system/SystemPage'
 import { rememberLocale } from '../i18n'
 import { moduleIcons } from './module-icons'
+import { UserMenu } from './UserMenu'
 import { moduleIds } from './modules'
 import { useNavigation } from './navigation-store'
 import { useRpc } from './rpc-context'
@@ -106,6 +107,7 @@ export function AppLayout() {
               onChange={changeLocale}
               data={locales.map((l) => ({ value: l, label: localeLabels[l] }))}
             />
+            <UserMenu />
             <Tooltip label={scheme === 'dark' ? t('header.light') : t('header.dark')}>
               <ActionIcon
                 variant="default"

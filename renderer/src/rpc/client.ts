@@ -14,6 +14,8 @@ export interface RpcClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>
   on<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void
   onConnectionChange(callback: (connected: boolean) => void): () => void
+  /** Any call answered UNAUTHENTICATED (signed out elsewhere, or the session locked). */
+  onUnauthenticated(callback: () => void): () => void
 }
 
 /**
@@ -21,10 +23,15 @@ export interface RpcClient {
  * backend of another version cannot feed the UI a shape it does not expect.
  */
 export function createRpcClient(transport: Transport): RpcClient {
+  const unauthenticated = new Set<() => void>()
   return {
     call: async (method, input) => {
       try {
-        return (await transport.invoke(method, input)) as Result<never>
+        const result = (await transport.invoke(method, input)) as Result<never>
+        if (!result.ok && result.error.code === 'UNAUTHENTICATED' && !method.startsWith('auth.')) {
+          for (const callback of unauthenticated) callback()
+        }
+        return result
       } catch (error) {
         // Only a broken transport throws (the backend answers with envelopes).
         return { ok: false, error: { code: 'OFFLINE', message: error instanceof Error ? error.message : String(error) } }
@@ -36,5 +43,9 @@ export function createRpcClient(transport: Transport): RpcClient {
         if (parsed.success) callback(parsed.data as EventPayload<typeof event>)
       }),
     onConnectionChange: (callback) => transport.onConnectionChange?.(callback) ?? (() => {}),
+    onUnauthenticated: (callback) => {
+      unauthenticated.add(callback)
+      return () => unauthenticated.delete(callback)
+    },
   }
 }

@@ -68,9 +68,7 @@ export function WelcomePage() {
             {creating ? (
               <Stack gap={4} mt="md" data-testid="demo-progress">
                 <Progress value={percent} animated size="lg" />
-                <Text size="sm">
-                  {progress ? t('setup.step', { step: progress.step, percent }) : t('setup.starting')}
-                </Text>
+                <Text size="sm">{progress ? t('setup.step', { step: progress.step, percent }) : t('setup.starting')}</Text>
               </Stack>
             ) : (
               <Button mt="md" size="lg" onClick={() => void demoCompanyChosen(rpc)} data-testid="create-demo">
