@@ -3,6 +3,34 @@ import type { Locale } from './locale'
 
 type ErrorMap = z.core.$ZodErrorMap
 
+/** Messages of our own rules (a `rule` parameter on a custom issue), per language. */
+const ruleMessages: Record<Locale, Record<string, string>> = {
+  ru: {
+    bin: 'БИН должен состоять из 12 цифр с верной контрольной цифрой',
+    iin: 'ИИН должен состоять из 12 цифр: дата рождения и верная контрольная цифра',
+    password: 'Пароль должен содержать буквы и цифры',
+  },
+  kk: {
+    bin: 'БСН дұрыс бақылау цифры бар 12 цифрдан тұруы керек',
+    iin: 'ЖСН 12 цифрдан тұруы керек: туған күні және дұрыс бақылау цифры',
+    password: 'Құпиясөзде әріптер мен цифрлар болуы керек',
+  },
+  en: {
+    bin: 'A BIN is 12 digits with a valid check digit',
+    iin: 'An IIN is 12 digits: a birth date and a valid check digit',
+    password: 'A password must contain letters and digits',
+  },
+}
+
+/** Wraps a language's map so our own rules are worded too. */
+function withRules(locale: Locale, base: ErrorMap): ErrorMap {
+  return (issue) => {
+    const rule = issue.code === 'custom' ? (issue.params as { rule?: string } | undefined)?.rule : undefined
+    const message = rule ? ruleMessages[locale][rule] : undefined
+    return message ?? base(issue)
+  }
+}
+
 /**
  * Kazakh messages for the validation problems people actually meet. zod ships Russian and
  * English but not Kazakh; anything not covered here falls back to Russian, which every
@@ -34,9 +62,9 @@ const kazakh: ErrorMap = (issue) => {
 }
 
 const maps: Record<Locale, ErrorMap> = {
-  ru: z.locales.ru().localeError,
-  en: z.locales.en().localeError,
-  kk: kazakh,
+  ru: withRules('ru', z.locales.ru().localeError),
+  en: withRules('en', z.locales.en().localeError),
+  kk: withRules('kk', kazakh),
 }
 
 /** The zod error map that words validation messages in a person's language. */

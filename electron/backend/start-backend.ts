@@ -85,7 +85,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   const sessions = createSessions(orm, write)
 
   const handlers = {
-    ...setupHandlers({ db, events }),
+    ...setupHandlers({ db, orm, events }),
     ...authHandlers({ orm, sessions, lockAfterMinutes }),
     ...systemHandlers({
       db,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { binField, emailField, nameField, newPasswordField } from './fields'
 
 /** How this terminal holds its company: a demo, a company of its own, or enrolled with head office. */
 export const terminalModes = ['demo', 'standalone', 'enrolled'] as const
@@ -17,6 +18,26 @@ export const demoCompanyOutput = z.object({
   counts: z.record(z.string(), z.number().int().nonnegative()),
 })
 
+/** `setup.createStandaloneCompany`: the organization, its main workspace and its owner. */
+export const standaloneCompanyInput = z
+  .object({
+    organization: z
+      .object({
+        name: z.string().trim().min(2).max(255),
+        bin: binField,
+        address: z.string().trim().max(500).optional(),
+        phone: z
+          .string()
+          .trim()
+          .regex(/^\+?[0-9 ()-]{7,20}$/)
+          .optional(),
+      })
+      .strict(),
+    workspaceName: z.string().trim().min(1).max(255),
+    owner: z.object({ firstName: nameField, lastName: nameField, email: emailField, password: newPasswordField }).strict(),
+  })
+  .strict()
+
 /** Methods of first-run setup. */
 export const setupMethods = {
   'setup.status': { input: z.object({}).strict(), output: setupStatusOutput, access: 'public' },
@@ -24,6 +45,12 @@ export const setupMethods = {
   'setup.createDemoCompany': {
     input: z.object({ scale: z.literal('small').default('small') }).strict(),
     output: demoCompanyOutput,
+    access: 'public',
+  },
+  /** Makes this terminal the home of a company of its own, which never syncs. Refused once a company exists. */
+  'setup.createStandaloneCompany': {
+    input: standaloneCompanyInput,
+    output: z.object({ organizationName: z.string(), ownerEmail: z.string() }),
     access: 'public',
   },
 } as const

@@ -39,3 +39,8 @@ export function auditValues(
   if (oldRow && newRow && Object.keys(changes).length === 0) return null
   return { oldValues: redact(oldRow), newValues: redact(newRow), changes }
 }
+
+/** A drizzle row (camelCase keys) as an audit row (the database's snake_case column names). */
+export function auditable(row: Record<string, unknown>): AuditRow {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]))
+}

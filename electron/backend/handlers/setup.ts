@@ -3,11 +3,19 @@ import { RpcFailure } from '../../../shared/contract'
 import { pgliteConnection } from '../../../db/connection'
 import { generateDemoCompany } from '../../../db/demo/generate-demo-company'
 import type { DomainHandlers } from '../dispatcher'
+import { hashPassword } from '../auth/password'
+import type { Session } from '../call-context'
+import type { Orm } from '../data/orm'
+import { schema } from '../data/orm'
+import { auditable } from '../data/audit-diff'
+import { writeAudit } from '../data/write'
 import type { EventBus } from '../event-bus'
+import { DEMO_PASSWORD } from './auth'
 
 /** What the setup handlers use. */
 export interface SetupDeps {
   db: PGlite
+  orm: Orm
   events: Pick<EventBus, 'emit'>
 }
 
@@ -17,8 +25,69 @@ interface TerminalRow {
 }
 
 /** Handlers of first-run setup: is there a company, and making the demo company. */
-export function setupHandlers(deps: SetupDeps): DomainHandlers<'setup.status' | 'setup.createDemoCompany'> {
+export function setupHandlers(
+  deps: SetupDeps,
+): DomainHandlers<'setup.status' | 'setup.createDemoCompany' | 'setup.createStandaloneCompany'> {
   return {
+    'setup.createStandaloneCompany': async ({ organization, workspaceName, owner }, ctx) => {
+      const passwordHash = await hashPassword(owner.password)
+      const created = await deps.orm.transaction(async (tx) => {
+        if ((await tx.$count(schema.organizations)) > 0) throw new RpcFailure('CONFLICT', 'This terminal already has a company.')
+        const [org] = await tx
+          .insert(schema.organizations)
+          .values({ name: organization.name, bin: organization.bin, address: organization.address, phone: organization.phone })
+          .returning()
+        const [user] = await tx
+          .insert(schema.users)
+          .values({
+            email: owner.email,
+            passwordHash,
+            firstName: owner.firstName,
+            lastName: owner.lastName,
+            organizationRole: 'owner',
+            status: 'active',
+            registrationStatus: 'completed',
+          })
+          .returning()
+        const [workspace] = await tx
+          .insert(schema.workspaces)
+          .values({ organizationId: org!.id, name: workspaceName, type: 'main', createdBy: user!.id })
+          .returning()
+        const [employee] = await tx
+          .insert(schema.employees)
+          .values({
+            userId: user!.id,
+            organizationId: org!.id,
+            workspaceId: workspace!.id,
+            status: 'active',
+            position: 'Владелец',
+          })
+          .returning()
+        await tx.insert(schema.terminalState).values({ mode: 'standalone', organizationId: org!.id, workspaceId: workspace!.id })
+        // The owner made all of it: the audit trail starts with these four rows.
+        const session: Session = {
+          sessionId: 'setup',
+          userId: user!.id,
+          email: owner.email,
+          organizationId: org!.id,
+          workspaceId: workspace!.id,
+          role: 'owner',
+          permissions: new Set(),
+        }
+        for (const [entityType, row] of [
+          ['organization', org],
+          ['workspace', workspace],
+          ['user', user],
+          ['employee', employee],
+        ] as const) {
+          await writeAudit(tx, session, ctx.origin, { entityType, entityId: row!.id, action: 'CREATE', after: auditable(row!) })
+        }
+        return { organizationName: org!.name, ownerEmail: user!.email }
+      })
+      deps.events.emit('data.changed', { tables: ['organizations', 'workspaces', 'users', 'employees', 'audit_logs'] })
+      return created
+    },
+
     'setup.status': async () => {
       const { rows } = await deps.db.query<TerminalRow>(
         `SELECT t.mode, o.name FROM terminal_state t JOIN organizations o ON o.id = t.organization_id`,

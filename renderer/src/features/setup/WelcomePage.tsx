@@ -1,10 +1,11 @@
 import { Badge, Button, Card, Center, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconBuildingSkyscraper, IconCloudUpload, IconFlask } from '@tabler/icons-react'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useRpc } from '../../app/rpc-context'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useSetup } from './setup-store'
+import { StandaloneCompanyForm } from './StandaloneCompanyForm'
 
 /**
  * First run on an empty terminal. Three ways to start; the two that need sign-in and head
@@ -18,6 +19,7 @@ export function WelcomePage() {
   const error = useSetup((s) => s.error)
   const demoCompanyChosen = useSetup((s) => s.demoCompanyChosen)
   const progressReported = useSetup((s) => s.progressReported)
+  const [standaloneOpen, setStandaloneOpen] = useState(false)
 
   useEffect(() => rpc.on('task.progress', progressReported), [rpc, progressReported])
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0
@@ -45,17 +47,25 @@ export function WelcomePage() {
               {t('setup.connectText')}
             </Text>
           </Card>
-          <Card withBorder padding="lg">
-            <Group justify="space-between">
-              <IconBuildingSkyscraper size={32} />
-              <Badge variant="light">{t('setup.later')}</Badge>
-            </Group>
+          <Card withBorder padding="lg" data-testid="standalone-card">
+            <IconBuildingSkyscraper size={32} />
             <Title order={3} mt="sm">
               {t('setup.standaloneTitle')}
             </Title>
             <Text size="sm" c="dimmed" mt="xs">
               {t('setup.standaloneText')}
             </Text>
+            <Button
+              mt="md"
+              size="lg"
+              variant="light"
+              onClick={() => setStandaloneOpen(true)}
+              data-testid="open-standalone"
+              disabled={creating}
+            >
+              {t('setup.standaloneAction')}
+            </Button>
+            <StandaloneCompanyForm opened={standaloneOpen} onClose={() => setStandaloneOpen(false)} />
           </Card>
           <Card withBorder padding="lg" data-testid="demo-card">
             <IconFlask size={32} />

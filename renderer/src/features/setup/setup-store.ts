@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { EventPayload, MethodOutput, RpcError } from '../../../../shared/contract'
+import type { EventPayload, MethodInput, MethodOutput, RpcError } from '../../../../shared/contract'
 import type { RpcClient } from '../../rpc/client'
 
 type Status = MethodOutput<'setup.status'>
@@ -7,12 +7,16 @@ type Status = MethodOutput<'setup.status'>
 interface SetupState {
   status: Status | null
   error: RpcError | null
+  /** A refused standalone-company form, with the fields to fix. */
+  formError: RpcError | null
   creating: boolean
   progress: EventPayload<'task.progress'> | null
   /** The app started or came back online: is there a company yet? */
   statusRequested(rpc: RpcClient): Promise<void>
   /** The person chose the demo company on the welcome page. */
   demoCompanyChosen(rpc: RpcClient): Promise<void>
+  /** The person submitted the standalone-company form. */
+  standaloneSubmitted(rpc: RpcClient, input: MethodInput<'setup.createStandaloneCompany'>): Promise<void>
   /** The backend reported progress of a long task. */
   progressReported(progress: EventPayload<'task.progress'>): void
 }
@@ -21,6 +25,7 @@ interface SetupState {
 export const useSetup = create<SetupState>((set) => ({
   status: null,
   error: null,
+  formError: null,
   creating: false,
   progress: null,
   async statusRequested(rpc) {
@@ -33,6 +38,13 @@ export const useSetup = create<SetupState>((set) => ({
     if (!result.ok) return set({ creating: false, error: result.error })
     const status = await rpc.call('setup.status', {})
     set({ creating: false, progress: null, status: status.ok ? status.value : null, error: status.ok ? null : status.error })
+  },
+  async standaloneSubmitted(rpc, input) {
+    set({ creating: true, formError: null })
+    const result = await rpc.call('setup.createStandaloneCompany', input)
+    if (!result.ok) return set({ creating: false, formError: result.error })
+    const status = await rpc.call('setup.status', {})
+    set({ creating: false, status: status.ok ? status.value : null, error: status.ok ? null : status.error })
   },
   progressReported(progress) {
     if (progress.task === 'demo-company') set({ progress })
