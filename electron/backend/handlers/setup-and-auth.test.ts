@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type CallContext, newConnection } from '../call-context'
+import { type Backend, startBackend } from '../start-backend'
+
+// First run as a standalone company, then sign-in, through the real dispatcher.
+let backend: Backend
+const window = (): CallContext => ({ connection: { ...newConnection(), locale: 'en' }, origin: 'desktop' })
+
+const company = {
+  organization: { name: 'ТОО «Береке Логистик»', bin: '150340001235' },
+  workspaceName: 'Склад Алматы',
+  owner: { firstName: 'Ерлан', lastName: 'Сапаров', email: 'Erlan@Bereke.kz', password: 'Qazaqstan-2026' },
+}
+
+beforeAll(async () => {
+  backend = await startBackend()
+})
+afterAll(async () => backend.close())
+
+describe('first run as a standalone company', () => {
+  it('refuses a BIN with a wrong check digit, naming the field, and writes nothing', async () => {
+    const w = window()
+    const result = await backend.dispatch(
+      'setup.createStandaloneCompany',
+      { ...company, organization: { ...company.organization, bin: '150340001234' } },
+      w,
+    )
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        issues: [{ path: ['organization', 'bin'], message: 'A BIN is 12 digits with a valid check digit' }],
+      },
+    })
+    expect(await backend.dispatch('setup.status', {}, w)).toMatchObject({ ok: true, value: { state: 'empty' } })
+  })
+
+  it('refuses a weak password and a malformed email with messages in the person’s language', async () => {
+    const w = { ...window(), connection: { ...newConnection(), locale: 'ru' as const } }
+    const result = await backend.dispatch(
+      'setup.createStandaloneCompany',
+      { ...company, owner: { ...company.owner, email: 'not-an-email', password: 'short' } },
+      w,
+    )
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    const paths = result.error.issues?.map((i) => i.path.join('.'))
+    expect(paths).toEqual(expect.arrayContaining(['owner.email', 'owner.password']))
+    expect(result.error.issues?.every((i) => /[а-яА-Я]/.test(i.message))).toBe(true)
+  })
+
+  it('creates the company, then the owner signs in; a second company is refused', async () => {
+    const w = window()
+    const created = await backend.dispatch('setup.createStandaloneCompany', company, w)
+    expect(created).toEqual({ ok: true, value: { organizationName: 'ТОО «Береке Логистик»', ownerEmail: 'erlan@bereke.kz' } })
+    expect(await backend.dispatch('setup.status', {}, w)).toMatchObject({
+      ok: true,
+      value: { state: 'ready', mode: 'standalone', organizationName: 'ТОО «Береке Логистик»' },
+    })
+    expect(await backend.dispatch('setup.createStandaloneCompany', company, w)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
+    expect(await backend.dispatch('setup.createDemoCompany', {}, w)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+
+    expect(await backend.dispatch('auth.status', {}, w)).toMatchObject({ ok: true, value: { user: null, demoAccount: null } })
+    const signedIn = await backend.dispatch('auth.signIn', { email: 'erlan@bereke.kz', password: 'Qazaqstan-2026' }, w)
+    expect(signedIn).toMatchObject({
+      ok: true,
+      value: { fullName: 'Ерлан Сапаров', role: 'owner', workspaceName: 'Склад Алматы' },
+    })
+    const audit = await backend.db.query<{ entity_type: string; action: string }>(
+      'SELECT entity_type, action FROM audit_logs ORDER BY "timestamp", entity_type',
+    )
+    expect(audit.rows).toEqual(
+      expect.arrayContaining([
+        { entity_type: 'organization', action: 'CREATE' },
+        { entity_type: 'employee', action: 'CREATE' },
+        { entity_type: 'user', action: 'LOGIN' },
+      ]),
+    )
+  })
+
+  it('a session-only call without a session is UNAUTHENTICATED; a locked session must be unlocked', async () => {
+    const w = window()
+    expect(await backend.dispatch('auth.lock', {}, w)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    await backend.dispatch('auth.signIn', { email: 'erlan@bereke.kz', password: 'Qazaqstan-2026' }, w)
+    expect(await backend.dispatch('auth.lock', {}, w)).toEqual({ ok: true, value: null })
+    expect(await backend.dispatch('auth.status', {}, w)).toMatchObject({ ok: true, value: { locked: true } })
+    expect(await backend.dispatch('auth.lock', {}, w)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('locked') },
+    })
+    expect(await backend.dispatch('auth.unlock', { password: 'Qazaqstan-2026' }, w)).toMatchObject({ ok: true })
+    expect(await backend.dispatch('auth.status', {}, w)).toMatchObject({ ok: true, value: { locked: false } })
+  })
+
+  it('locks a session after inactivity, judged by the backend itself', async () => {
+    const w = window()
+    await backend.dispatch('auth.signIn', { email: 'erlan@bereke.kz', password: 'Qazaqstan-2026' }, w)
+    w.connection.lastActivityAt -= 16 * 60_000 // sixteen idle minutes; the default limit is fifteen
+    expect(await backend.dispatch('auth.lock', {}, w)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(w.connection.lockedAt).not.toBeNull()
+  })
+})
