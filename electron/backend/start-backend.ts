@@ -8,6 +8,7 @@ import { type DataFolderLock, lockDataFolder } from './data-folder-lock'
 import { loadConstraintColumns } from './db-errors'
 import { type Dispatch, type HandlerMap, createDispatcher } from './dispatcher'
 import { type EventBus, createEventBus } from './event-bus'
+import { auditHandlers } from './handlers/audit'
 import { authHandlers } from './handlers/auth'
 import { setupHandlers } from './handlers/setup'
 import { systemHandlers } from './handlers/system'
@@ -87,6 +88,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   const handlers = {
     ...setupHandlers({ db, orm, events }),
     ...authHandlers({ orm, sessions, lockAfterMinutes }),
+    ...auditHandlers({ orm }),
     ...systemHandlers({
       db,
       appVersion: options.appVersion ?? APP_VERSION,

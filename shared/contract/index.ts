@@ -1,10 +1,12 @@
 import type { z } from 'zod'
+import { auditMethods } from './audit'
 import { authMethods } from './auth'
 import { setupMethods } from './setup'
 import { systemMethods } from './system'
 
 export * from './result'
 export * from './events'
+export * from './audit'
 export * from './auth'
 export * from './setup'
 export * from './system'
@@ -31,6 +33,7 @@ export const methods = {
   ...systemMethods,
   ...setupMethods,
   ...authMethods,
+  ...auditMethods,
 } as const satisfies Record<string, MethodSpec>
 
 /** Names of all methods. */

@@ -95,6 +95,27 @@ describe('first run as a standalone company', () => {
     expect(await backend.dispatch('auth.status', {}, w)).toMatchObject({ ok: true, value: { locked: false } })
   })
 
+  it('the owner reads the audit trail, filtered and paged newest first', async () => {
+    const w = window()
+    await backend.dispatch('auth.signIn', { email: 'erlan@bereke.kz', password: 'Qazaqstan-2026' }, w)
+    const logins = await backend.dispatch('audit.list', { action: 'LOGIN', limit: 2 }, w)
+    expect(logins).toMatchObject({
+      ok: true,
+      value: { entries: [{ action: 'LOGIN', userEmail: 'erlan@bereke.kz' }, { action: 'LOGIN' }] },
+    })
+    if (!logins.ok) return
+    expect(logins.value.next).not.toBeNull()
+    const rest = await backend.dispatch('audit.list', { action: 'LOGIN', limit: 50, after: logins.value.next ?? undefined }, w)
+    if (!rest.ok) throw new Error(rest.error.message)
+    const ids = [...logins.value.entries, ...rest.value.entries].map((e) => e.id)
+    expect(new Set(ids).size).toBe(ids.length) // no row twice across pages
+    const created = await backend.dispatch('audit.list', { entityType: 'organization' }, w)
+    expect(created).toMatchObject({
+      ok: true,
+      value: { entries: [{ action: 'CREATE', changes: { bin: { from: null, to: '150340001235' } } }] },
+    })
+  })
+
   it('locks a session after inactivity, judged by the backend itself', async () => {
     const w = window()
     await backend.dispatch('auth.signIn', { email: 'erlan@bereke.kz', password: 'Qazaqstan-2026' }, w)
