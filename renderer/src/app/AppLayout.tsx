@@ -17,6 +17,7 @@ import { IconMoon, IconPlugConnected, IconPlugConnectedX, IconSun } from '@table
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Locale, locales } from '../../../shared/locale'
+import { AdminPage } from '../features/admin/AdminPage'
 import { ModulePage } from '../features/modules/ModulePage'
 import { useSetup } from '../features/setup/setup-store'
 import { SystemPage } from '../features/system/SystemPage'
@@ -144,7 +145,9 @@ export function AppLayout() {
         })}
       </AppShell.Navbar>
 
-      <AppShell.Main id="main">{module === 'system' ? <SystemPage /> : <ModulePage module={module} />}</AppShell.Main>
+      <AppShell.Main id="main">
+        {module === 'system' ? <SystemPage /> : module === 'admin' ? <AdminPage /> : <ModulePage module={module} />}
+      </AppShell.Main>
     </AppShell>
   )
 }

@@ -26,7 +26,14 @@ describe('translations', () => {
   it('Kazakh is really Kazakh where the words differ (not a copy of Russian)', () => {
     const other = leaves(kk)
     // Words Kazakh shares with Russian, and strings with no words at all.
-    const sameInBoth = new Set(['system.platform', 'setup.demoTitle', 'setup.demoBadge', 'setup.step', 'setup.phone', 'roles.manager'])
+    const sameInBoth = new Set([
+      'system.platform',
+      'setup.demoTitle',
+      'setup.demoBadge',
+      'setup.step',
+      'setup.phone',
+      'roles.manager',
+    ])
     const same = [...source].filter(
       ([k, v]) => other.get(k) === v && !sameInBoth.has(k) && !/^[A-Za-z .&]+$/.test(v) && v.length > 3,
     )

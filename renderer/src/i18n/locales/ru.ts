@@ -125,11 +125,35 @@ export const ru = {
     manager: 'менеджер',
     employee: 'сотрудник',
   },
+  audit: {
+    title: 'Журнал изменений',
+    entity: 'Объект',
+    user: 'Пользователь',
+    action: 'Действие',
+    from: 'С даты',
+    to: 'По дату',
+    when: 'Когда',
+    changes: 'Изменения',
+    empty: 'Записей нет',
+    more: 'Показать ещё',
+    forbidden: 'Журнал изменений доступен тем, у кого есть право audit.read.',
+    actions: {
+      CREATE: 'Создание',
+      UPDATE: 'Изменение',
+      DELETE: 'Удаление',
+      LOGIN: 'Вход',
+      LOGOUT: 'Выход',
+      EXPORT: 'Выгрузка',
+      IMPORT: 'Загрузка',
+    },
+  },
   units: {
     seconds: 'с',
     ms: 'мс',
   },
 }
 
+type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }
+
 /** The shape every language must fill in completely. */
-export type Messages = { [K in keyof typeof ru]: { [L in keyof (typeof ru)[K]]: string } }
+export type Messages = DeepStrings<typeof ru>
