@@ -1,6 +1,9 @@
 import { expect, keepScreenshot, signInAsDemoOwner, test } from './fixtures'
 
-test('an empty terminal offers a demo company, which a clerk creates with visible progress', async ({ page, terminal }, testInfo) => {
+test('an empty terminal offers a demo company, which a clerk creates with visible progress', async ({
+  page,
+  terminal,
+}, testInfo) => {
   await page.goto(terminal.url)
   await expect(page.getByRole('heading', { name: 'Добро пожаловать в Prometric ERP' })).toBeVisible()
   await expect(page.getByTestId('demo-card')).toContainText('никогда не синхронизируются')

@@ -7,7 +7,7 @@ let backend: Backend
 const window = (): CallContext => ({ connection: { ...newConnection(), locale: 'en' }, origin: 'desktop' })
 
 const company = {
-  organization: { name: 'ТОО «Береке Логистик»', bin: '150340001235' },
+  organization: { name: 'ТОО «Береке Логистик»', bin: '150340001236' },
   workspaceName: 'Склад Алматы',
   owner: { firstName: 'Ерлан', lastName: 'Сапаров', email: 'Erlan@Bereke.kz', password: 'Qazaqstan-2026' },
 }
@@ -22,7 +22,7 @@ describe('first run as a standalone company', () => {
     const w = window()
     const result = await backend.dispatch(
       'setup.createStandaloneCompany',
-      { ...company, organization: { ...company.organization, bin: '150340001234' } },
+      { ...company, organization: { ...company.organization, bin: '150340001235' } },
       w,
     )
     expect(result).toMatchObject({
@@ -112,7 +112,7 @@ describe('first run as a standalone company', () => {
     const created = await backend.dispatch('audit.list', { entityType: 'organization' }, w)
     expect(created).toMatchObject({
       ok: true,
-      value: { entries: [{ action: 'CREATE', changes: { bin: { from: null, to: '150340001235' } } }] },
+      value: { entries: [{ action: 'CREATE', changes: { bin: { from: null, to: '150340001236' } } }] },
     })
   })
 

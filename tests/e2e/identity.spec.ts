@@ -1,0 +1,54 @@
+import { expect, keepScreenshot, test } from './fixtures'
+
+test('first run as a standalone company, sign-in, lock and unlock, and the change on the audit page', async ({
+  page,
+  terminal,
+}, testInfo) => {
+  await page.goto(terminal.url)
+  await page.getByTestId('open-standalone').click()
+  const form = page.getByRole('dialog')
+  await form.getByTestId('org-name').fill('ТОО «Береке Логистик»')
+  await form.getByTestId('org-bin').fill('150340001235') // wrong check digit
+  await form.getByTestId('workspace-name').fill('Склад Алматы')
+  await form.getByTestId('owner-first-name').fill('Ерлан')
+  await form.getByTestId('owner-last-name').fill('Сапаров')
+  await form.getByTestId('owner-email').fill('erlan@bereke.kz')
+  await form.getByTestId('owner-password').fill('Qazaqstan-2026')
+  await form.getByTestId('standalone-submit').click()
+  await expect(form).toContainText('БИН должен состоять из 12 цифр с верной контрольной цифрой')
+  await keepScreenshot(page, testInfo, 'standalone-bad-bin')
+
+  await form.getByTestId('org-bin').fill('150340001236')
+  await form.getByTestId('standalone-submit').click()
+
+  await expect(page.getByRole('heading', { name: 'Вход' })).toBeVisible()
+  await page.getByTestId('sign-in-email').fill('erlan@bereke.kz')
+  await page.getByTestId('sign-in-password').fill('wrong-password-1')
+  await page.getByTestId('sign-in-submit').click()
+  await expect(page.getByRole('alert')).toContainText('Wrong email or password')
+  await page.getByTestId('sign-in-password').fill('Qazaqstan-2026')
+  await page.getByTestId('sign-in-password').press('Enter')
+  await expect(page.getByTestId('user-menu')).toBeVisible()
+
+  await page.getByTestId('user-menu').click()
+  await page.getByTestId('lock-now').click()
+  await expect(page.getByTestId('lock-screen')).toContainText('Ерлан Сапаров')
+  await keepScreenshot(page, testInfo, 'lock-screen')
+  await page.getByTestId('unlock-password').fill('nope')
+  await page.getByTestId('unlock-submit').click()
+  await expect(page.getByRole('alert')).toBeVisible()
+  await page.getByTestId('unlock-password').fill('Qazaqstan-2026')
+  await page.getByTestId('unlock-submit').click()
+  await expect(page.getByTestId('user-menu')).toBeVisible()
+
+  await page.getByTestId('nav-admin').click()
+  await expect(page.getByTestId('audit-table')).toBeVisible()
+  const orgRow = page.getByTestId('audit-row').filter({ hasText: 'organization' })
+  await expect(orgRow).toContainText('150340001236')
+  await expect(orgRow).toContainText('Создание')
+  await page.getByTestId('audit-action').click()
+  await page.getByRole('option', { name: 'Вход' }).click()
+  await expect(page.getByTestId('audit-row').first()).toContainText('erlan@bereke.kz')
+  await expect(page.getByTestId('audit-row').filter({ hasText: 'organization' })).toHaveCount(0)
+  await keepScreenshot(page, testInfo, 'audit-page')
+})
