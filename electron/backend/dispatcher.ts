@@ -14,6 +14,7 @@ import { validationErrorMap } from '../../shared/validation-locale'
 import type { CallContext } from './call-context'
 import { type ConstraintColumns, databaseErrorToFailure } from './db-errors'
 import type { Logger } from './logger'
+import { message } from './messages'
 
 /** A handler gets input already parsed by its zod schema and the caller's context. */
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Promise<MethodOutput<M>>
@@ -52,15 +53,16 @@ function authorize(method: MethodName, ctx: CallContext, policy: SessionPolicy):
   if (access === 'public') return null
   const connection = ctx.connection
   const session = connection.session
-  if (!session) return fail('UNAUTHENTICATED', 'Sign in to continue.')
+  if (!session) return fail('UNAUTHENTICATED', message(ctx.connection.locale, 'signInFirst'))
   const now = policy.now()
   // Inactivity is judged here, on the next call, so a locked screen cannot be skipped by a
   // renderer that never showed it.
   if (connection.lockedAt === null && now - connection.lastActivityAt > policy.lockAfterMs()) connection.lockedAt = now
-  if (connection.lockedAt !== null) return fail('UNAUTHENTICATED', 'The session is locked. Unlock it to continue.')
+  if (connection.lockedAt !== null) return fail('UNAUTHENTICATED', message(ctx.connection.locale, 'sessionLocked'))
   connection.lastActivityAt = now
   if (access === 'session') return null
-  if (!session.permissions.has(access)) return fail('FORBIDDEN', `You do not have the permission ${access}.`)
+  if (!session.permissions.has(access))
+    return fail('FORBIDDEN', message(ctx.connection.locale, 'forbidden', { permission: access }))
   return null
 }
 
@@ -77,7 +79,8 @@ export function createDispatcher(
   policy: SessionPolicy = defaultPolicy,
 ): Dispatch {
   return async (method, input, ctx) => {
-    if (!isMethodName(method)) return fail('NOT_FOUND', `Unknown method: ${String(method).slice(0, 80)}`)
+    if (!isMethodName(method))
+      return fail('NOT_FOUND', message(ctx.connection.locale, 'unknownMethod', { method: String(method).slice(0, 80) }))
     const denied = authorize(method, ctx, policy)
     if (denied) return denied
     const spec = methods[method]
@@ -95,7 +98,7 @@ export function createDispatcher(
       const mapped = databaseErrorToFailure(error, ctx.connection.locale, constraints)
       if (mapped) return fail(mapped.code, mapped.message, mapped.issues)
       logger.error(`${method} failed`, error instanceof Error ? (error.stack ?? error.message) : error)
-      return fail('INTERNAL', 'Something went wrong in the terminal. The details are in the log.')
+      return fail('INTERNAL', message(ctx.connection.locale, 'internal'))
     }
   }
 }

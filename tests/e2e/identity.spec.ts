@@ -25,7 +25,7 @@ test('first run as a standalone company, sign-in, lock and unlock, and the chang
   await page.getByTestId('sign-in-email').fill('erlan@bereke.kz')
   await page.getByTestId('sign-in-password').fill('wrong-password-1')
   await page.getByTestId('sign-in-submit').click()
-  await expect(page.getByRole('alert')).toContainText('Wrong email or password')
+  await expect(page.getByRole('alert')).toContainText('Неверная эл. почта или пароль')
   await page.getByTestId('sign-in-password').fill('Qazaqstan-2026')
   await page.getByTestId('sign-in-password').press('Enter')
   await expect(page.getByTestId('user-menu')).toBeVisible()

@@ -16,7 +16,7 @@ let orm: Orm
 let tenant: Tenant
 let clock = new Date('2026-11-24T09:00:00Z')
 const now = () => clock
-const ctx = (): CallContext => ({ connection: newConnection(), origin: 'desktop' })
+const ctx = (): CallContext => ({ connection: { ...newConnection(), locale: 'en' }, origin: 'desktop' })
 const email = 'aigerim@example.kz'
 
 beforeAll(async () => {

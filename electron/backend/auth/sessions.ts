@@ -6,6 +6,7 @@ import type { CallContext, Session } from '../call-context'
 import type { Orm } from '../data/orm'
 import { schema } from '../data/orm'
 import { type Write, writeAudit } from '../data/write'
+import { message } from '../messages'
 import { hashPassword, verifyPassword } from './password'
 import { emailKey, lockoutMs } from './throttle'
 
@@ -19,9 +20,6 @@ export interface SignedInUser {
   workspaceName: string
   permissions: string[]
 }
-
-/** The one message for a wrong email or password: it must not tell which of the two it was. */
-const WRONG_CREDENTIALS = 'Wrong email or password.'
 
 interface Candidate {
   userId: string
@@ -128,9 +126,11 @@ export function createSessions(orm: Orm, write: Write, now: () => Date = () => n
   }
 
   /** Refuses a locked-out email before any password is checked. */
-  async function refuseIfLockedOut(key: string): Promise<void> {
+  async function refuseIfLockedOut(ctx: CallContext, key: string): Promise<void> {
     const wait = await lockedFor(key)
-    if (wait > 0) throw new RpcFailure('UNAUTHENTICATED', `Too many failed attempts. Try again in ${Math.ceil(wait / 1000)} s.`)
+    if (wait > 0) {
+      throw new RpcFailure('UNAUTHENTICATED', message(ctx.connection.locale, 'tooManyAttempts', { s: Math.ceil(wait / 1000) }))
+    }
   }
 
   /** Checks a password for a candidate; upgrades verifiers on the way. */
@@ -153,16 +153,17 @@ export function createSessions(orm: Orm, write: Write, now: () => Date = () => n
     /** Signs a person in on one window; the session lives on that connection. */
     async signIn(ctx: CallContext, email: string, password: string): Promise<SignedInUser> {
       const key = emailKey(email)
-      await refuseIfLockedOut(key)
+      await refuseIfLockedOut(ctx, key)
       const candidate = await findCandidate(orm, key)
       // An unknown email costs a hash too, so timing does not tell whether the account exists.
       const ok = candidate ? await checkPassword(candidate, password) : (await verifyPassword(password, await dummyHash()), false)
       if (!candidate || !ok) {
         await recordFailure(key)
-        throw new RpcFailure('UNAUTHENTICATED', WRONG_CREDENTIALS)
+        // One message for both: it must not tell which of the two was wrong.
+        throw new RpcFailure('UNAUTHENTICATED', message(ctx.connection.locale, 'wrongCredentials'))
       }
       if (candidate.userStatus !== 'active' || candidate.employeeStatus !== 'active') {
-        throw new RpcFailure('FORBIDDEN', 'This account is not active. Ask your administrator.')
+        throw new RpcFailure('FORBIDDEN', message(ctx.connection.locale, 'accountInactive'))
       }
       await orm.delete(schema.signInThrottle).where(eq(schema.signInThrottle.emailKey, key))
       const permissions = effectivePermissions(candidate.role, candidate.employeePermissions ?? [])
@@ -214,17 +215,17 @@ export function createSessions(orm: Orm, write: Write, now: () => Date = () => n
      */
     async unlock(ctx: CallContext, password: string): Promise<SignedInUser> {
       const session = ctx.connection.session
-      if (!session) throw new RpcFailure('UNAUTHENTICATED', 'Sign in to continue.')
+      if (!session) throw new RpcFailure('UNAUTHENTICATED', message(ctx.connection.locale, 'signInFirst'))
       const key = emailKey(session.email)
-      await refuseIfLockedOut(key)
+      await refuseIfLockedOut(ctx, key)
       const candidate = await findCandidate(orm, key)
       if (!candidate || !(await checkPassword(candidate, password))) {
         await recordFailure(key)
-        throw new RpcFailure('UNAUTHENTICATED', 'Wrong password.')
+        throw new RpcFailure('UNAUTHENTICATED', message(ctx.connection.locale, 'wrongPassword'))
       }
       if (candidate.userStatus !== 'active' || candidate.employeeStatus !== 'active') {
         ctx.connection.session = null
-        throw new RpcFailure('FORBIDDEN', 'This account is not active. Ask your administrator.')
+        throw new RpcFailure('FORBIDDEN', message(ctx.connection.locale, 'accountInactive'))
       }
       await orm.delete(schema.signInThrottle).where(eq(schema.signInThrottle.emailKey, key))
       ctx.connection.lockedAt = null

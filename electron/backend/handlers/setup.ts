@@ -10,6 +10,7 @@ import { schema } from '../data/orm'
 import { auditable } from '../data/audit-diff'
 import { writeAudit } from '../data/write'
 import type { EventBus } from '../event-bus'
+import { message } from '../messages'
 import { DEMO_PASSWORD } from './auth'
 
 /** What the setup handlers use. */
@@ -32,7 +33,8 @@ export function setupHandlers(
     'setup.createStandaloneCompany': async ({ organization, workspaceName, owner }, ctx) => {
       const passwordHash = await hashPassword(owner.password)
       const created = await deps.orm.transaction(async (tx) => {
-        if ((await tx.$count(schema.organizations)) > 0) throw new RpcFailure('CONFLICT', 'This terminal already has a company.')
+        if ((await tx.$count(schema.organizations)) > 0)
+          throw new RpcFailure('CONFLICT', message(ctx.connection.locale, 'companyExists'))
         const [org] = await tx
           .insert(schema.organizations)
           .values({ name: organization.name, bin: organization.bin, address: organization.address, phone: organization.phone })
@@ -98,12 +100,12 @@ export function setupHandlers(
         : { state: 'empty', mode: null, organizationName: null }
     },
 
-    'setup.createDemoCompany': async ({ scale }) => {
+    'setup.createDemoCompany': async ({ scale }, ctx) => {
       // One transaction: the check, the company and the terminal's mode commit together, so a
       // second window clicking at the same moment waits and then finds the company there.
       const summary = await pgliteConnection(deps.db).transaction(async (tx) => {
         const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM organizations')
-        if ((rows[0]?.n ?? 0) > 0) throw new RpcFailure('CONFLICT', 'This terminal already has a company.')
+        if ((rows[0]?.n ?? 0) > 0) throw new RpcFailure('CONFLICT', message(ctx.connection.locale, 'companyExists'))
         const created = await generateDemoCompany(tx, {
           scale,
           onProgress: (p) => deps.events.emit('task.progress', { task: 'demo-company', ...p }),
