@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { MethodOutput } from '../../../shared/contract'
 import { type CallContext, newConnection } from '../call-context'
 import { type Backend, startBackend } from '../start-backend'
 
@@ -103,11 +104,13 @@ describe('first run as a standalone company', () => {
       ok: true,
       value: { entries: [{ action: 'LOGIN', userEmail: 'erlan@bereke.kz' }, { action: 'LOGIN' }] },
     })
+    type Page = MethodOutput<'audit.list'>
     if (!logins.ok) return
-    expect(logins.value.next).not.toBeNull()
-    const rest = await backend.dispatch('audit.list', { action: 'LOGIN', limit: 50, after: logins.value.next ?? undefined }, w)
+    const first = logins.value as Page
+    expect(first.next).not.toBeNull()
+    const rest = await backend.dispatch('audit.list', { action: 'LOGIN', limit: 50, after: first.next ?? undefined }, w)
     if (!rest.ok) throw new Error(rest.error.message)
-    const ids = [...logins.value.entries, ...rest.value.entries].map((e) => e.id)
+    const ids = [...first.entries, ...(rest.value as Page).entries].map((e) => e.id)
     expect(new Set(ids).size).toBe(ids.length) // no row twice across pages
     const created = await backend.dispatch('audit.list', { entityType: 'organization' }, w)
     expect(created).toMatchObject({
