@@ -15,6 +15,7 @@ import { systemHandlers } from './handlers/system'
 import { createSessions } from './auth/sessions'
 import { createOrm } from './data/orm'
 import { createWriter } from './data/write'
+import { type SecretVault, dataKeyName, fileVault, memoryVault } from './secrets/vault'
 import { type IdleMaintenanceOptions, defaultMaintenanceTiming, startIdleMaintenance } from './idle-maintenance'
 import { type Logger, silentLogger } from './logger'
 
@@ -25,6 +26,8 @@ export interface BackendOptions {
   logger?: Logger
   appVersion?: string
   maintenance?: IdleMaintenanceOptions
+  /** Where secrets live; by default owner-only files in the data folder (memory without one). */
+  vault?: SecretVault
   /** Inactivity before a session locks (the organization's setting arrives with settings). */
   lockAfterMinutes?: number
 }
@@ -81,12 +84,14 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   )
 
   const orm = createOrm(db)
-  const write = createWriter(orm, events)
+  const vault = options.vault ?? (dataDir ? fileVault(path.join(dataDir, 'secrets')) : memoryVault())
+  if (vault.protection === 'file') logger.warn('secrets are protected by file permissions only (no OS keychain)')
+  const write = createWriter(orm, events, (organizationId) => vault.get(dataKeyName(organizationId)))
   const lockAfterMinutes = () => options.lockAfterMinutes ?? 15
   const sessions = createSessions(orm, write)
 
   const handlers = {
-    ...setupHandlers({ db, orm, events }),
+    ...setupHandlers({ db, orm, events, vault }),
     ...authHandlers({ orm, sessions, lockAfterMinutes }),
     ...auditHandlers({ orm }),
     ...systemHandlers({

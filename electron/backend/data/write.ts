@@ -28,13 +28,21 @@ export interface WriteScope {
 /** Where a write came from, as the audit trail's `source` says it. */
 const sourceOf: Record<CallContext['origin'], string> = { desktop: 'desktop', web: 'desktop', cli: 'system', test: 'system' }
 
-/** Sets the transaction-local context every trigger and policy reads. */
-async function setTransactionContext(tx: Tx, session: Session): Promise<void> {
+/**
+ * Sets the transaction-local context every trigger and policy reads, and the organization's
+ * data key for encrypt/decrypt_sensitive_data: set per transaction (`set_config(…, true)`),
+ * it never outlives the transaction and is never stored in the database.
+ */
+async function setTransactionContext(tx: Tx, session: Session, dataKey: string | null): Promise<void> {
   await tx.execute(sql`SELECT
     set_config('app.organization_id', ${session.organizationId}, true),
     set_config('app.workspace_id', ${session.workspaceId}, true),
-    set_config('app.user_id', ${session.userId}, true)`)
+    set_config('app.user_id', ${session.userId}, true),
+    set_config('app.encryption_key', ${dataKey ?? ''}, true)`)
 }
+
+/** Gives the data key of an organization, if this terminal has it. */
+export type DataKeyLookup = (organizationId: string) => Promise<string | null>
 
 /** Writes one audit row inside the caller's transaction. */
 export async function writeAudit(
@@ -72,11 +80,12 @@ export async function writeAudit(
  * settings, its audit rows beside its data, and a `data.changed` event only after commit. If
  * anything throws, nothing of it remains.
  */
-export function createWriter(orm: Orm, events: Pick<EventBus, 'emit'>) {
+export function createWriter(orm: Orm, events: Pick<EventBus, 'emit'>, dataKeyOf: DataKeyLookup = async () => null) {
   return async function write<T>(ctx: CallContext, session: Session, action: (scope: WriteScope) => Promise<T>): Promise<T> {
     const tables = new Set<string>()
+    const dataKey = await dataKeyOf(session.organizationId)
     const result = await orm.transaction(async (tx) => {
-      await setTransactionContext(tx, session)
+      await setTransactionContext(tx, session, dataKey)
       const scope: WriteScope = {
         tx,
         session,

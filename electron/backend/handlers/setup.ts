@@ -11,12 +11,14 @@ import { auditable } from '../data/audit-diff'
 import { writeAudit } from '../data/write'
 import type { EventBus } from '../event-bus'
 import { message } from '../messages'
+import { type SecretVault, ensureDataKey } from '../secrets/vault'
 import { DEMO_PASSWORD } from './auth'
 
 /** What the setup handlers use. */
 export interface SetupDeps {
   db: PGlite
   orm: Orm
+  vault: SecretVault
   events: Pick<EventBus, 'emit'>
 }
 
@@ -84,10 +86,12 @@ export function setupHandlers(
         ] as const) {
           await writeAudit(tx, session, ctx.origin, { entityType, entityId: row!.id, action: 'CREATE', after: auditable(row!) })
         }
-        return { organizationName: org!.name, ownerEmail: user!.email }
+        return { organizationName: org!.name, ownerEmail: user!.email, organizationId: org!.id }
       })
+      // A company of its own makes its own data key (an enrolled one gets it from central).
+      await ensureDataKey(deps.vault, created.organizationId)
       deps.events.emit('data.changed', { tables: ['organizations', 'workspaces', 'users', 'employees', 'audit_logs'] })
-      return created
+      return { organizationName: created.organizationName, ownerEmail: created.ownerEmail }
     },
 
     'setup.status': async () => {
@@ -116,6 +120,7 @@ export function setupHandlers(
         ])
         return created
       })
+      await ensureDataKey(deps.vault, summary.organizationId)
       deps.events.emit('data.changed', { tables: Object.keys(summary.counts) })
       return { organizationName: summary.organizationName, ownerEmail: summary.ownerEmail, counts: summary.counts }
     },
