@@ -3,7 +3,8 @@ import type { ServerFrame } from '../../shared/rpc-protocol'
 
 /** Messages from the main process to the backend utility process. */
 export type ToBackend =
-  | { type: 'start'; dataDir: string; logsDir: string; appVersion: string }
+  | { type: 'start'; dataDir: string; logsDir: string; appVersion: string; vaultProtection: 'os-keychain' | 'file' }
+  | { type: 'vault.reply'; id: number; value?: string | null; error?: string }
   | { type: 'frame'; connectionId: number; frame: unknown }
   | { type: 'disconnect'; connectionId: number }
   | { type: 'shutdown' }
@@ -14,3 +15,5 @@ export type FromBackend =
   | { type: 'fatal'; code: 'LOCKED' | 'NOT_WRITABLE' | 'START_FAILED'; message: string }
   | { type: 'frame'; connectionId: number; frame: ServerFrame }
   | { type: 'closed' }
+  /** The backend asks the main process for a secret (main holds the OS keychain). */
+  | { type: 'vault'; id: number; op: 'get' | 'set'; name: string; value?: string }

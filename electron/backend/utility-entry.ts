@@ -4,6 +4,7 @@ import { DataFolderLockedError, DataFolderNotWritableError, ensureWritableFolder
 import { createFileLogger } from './file-logger'
 import type { FromBackend, ToBackend } from './host-protocol'
 import type { Logger } from './logger'
+import type { SecretVault } from './secrets/vault'
 import { type Backend, startBackend } from './start-backend'
 
 /** The part of Electron's `process.parentPort` we use; typed here so this file never imports electron. */
@@ -17,6 +18,25 @@ if (!parentPort) throw new Error('utility-entry must run inside an Electron util
 const port: ParentPort = parentPort
 
 let backend: Backend | null = null
+let nextVaultRequest = 1
+const vaultRequests = new Map<number, { resolve: (v: string | null) => void; reject: (e: Error) => void }>()
+
+/** Secrets live with the main process, which holds the OS keychain; ask it over the port. */
+function parentVault(protection: SecretVault['protection']): SecretVault {
+  const ask = (op: 'get' | 'set', name: string, value?: string) =>
+    new Promise<string | null>((resolve, reject) => {
+      const id = nextVaultRequest++
+      vaultRequests.set(id, { resolve, reject })
+      send({ type: 'vault', id, op, name, value })
+    })
+  return {
+    protection,
+    get: (name) => ask('get', name),
+    set: async (name, value) => {
+      await ask('set', name, value)
+    },
+  }
+}
 let logger: Logger | null = null
 const channels = new Map<number, Channel>()
 
@@ -28,7 +48,12 @@ async function start(message: Extract<ToBackend, { type: 'start' }>) {
   try {
     ensureWritableFolder(message.dataDir)
     logger = createFileLogger(message.logsDir, 'backend')
-    backend = await startBackend({ dataDir: message.dataDir, logger, appVersion: message.appVersion })
+    backend = await startBackend({
+      dataDir: message.dataDir,
+      logger,
+      appVersion: message.appVersion,
+      vault: parentVault(message.vaultProtection),
+    })
     send({ type: 'ready' })
   } catch (error) {
     const code =
@@ -57,6 +82,13 @@ port.on('message', ({ data }) => {
     case 'start':
       void start(data)
       break
+    case 'vault.reply': {
+      const waiting = vaultRequests.get(data.id)
+      vaultRequests.delete(data.id)
+      if (data.error) waiting?.reject(new Error(data.error))
+      else waiting?.resolve(data.value ?? null)
+      break
+    }
     case 'frame':
       channelFor(data.connectionId)?.receive(data.frame)
       break

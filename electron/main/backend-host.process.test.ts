@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import type { FromBackend, ToBackend } from '../backend/host-protocol'
+import { memoryVault } from '../backend/secrets/vault'
 import { BackendHost, type UtilityProcessLike } from './backend-host'
 
 /** Runs the real utility-process entry in a Node child, standing in for Electron's utilityProcess. */
@@ -34,6 +35,9 @@ describe('backend in its own process', () => {
   it('serves calls, survives a crash (SIGKILL) by restarting on the same folder, and shuts down cleanly', async () => {
     const dataDir = path.join(root, 'terminal')
     const spawned: NodeUtilityProcess[] = []
+    const inner = memoryVault()
+    const stored: string[] = []
+    const vault = { ...inner, set: async (name: string, value: string) => (stored.push(name), inner.set(name, value)) }
     const onEvent = vi.fn()
     const host = new BackendHost({
       fork: () => {
@@ -41,7 +45,8 @@ describe('backend in its own process', () => {
         spawned.push(p)
         return p
       },
-      start: { type: 'start', dataDir, logsDir: path.join(root, 'logs'), appVersion: '1.2.3' },
+      start: { type: 'start', dataDir, logsDir: path.join(root, 'logs'), appVersion: '1.2.3', vaultProtection: 'file' },
+      vault,
       onEvent,
       onFatal: vi.fn(),
       log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
@@ -60,6 +65,18 @@ describe('backend in its own process', () => {
     const after = await host.invoke(1, 'system.info', {})
     expect(after).toMatchObject({ ok: true, value: { dataDir } })
     expect(spawned).toHaveLength(2)
+
+    // A standalone company makes its data key; the backend hands it to the main process's vault.
+    const company = {
+      organization: { name: 'ТОО «Тест»', bin: '150340001236' },
+      workspaceName: 'Склад',
+      owner: { firstName: 'Ерлан', lastName: 'Сапаров', email: 'erlan@example.kz', password: 'Qazaqstan-2026' },
+    }
+    expect(await host.invoke(1, 'setup.createStandaloneCompany', company)).toMatchObject({ ok: true })
+    const org = await host.invoke(1, 'setup.status', {})
+    expect(org).toMatchObject({ ok: true, value: { mode: 'standalone' } })
+    expect(stored).toEqual([expect.stringMatching(/^org-data-key-/)])
+    expect(await inner.get(stored[0] as string)).toMatch(/^[A-Za-z0-9+/]{43}=$/)
 
     await host.stop()
     expect(spawned[1]?.child.exitCode).toBe(0)

@@ -42,7 +42,7 @@ function hostWith(processes: FakeBackendProcess[]) {
       spawned.push(next)
       return next
     },
-    start: { type: 'start', dataDir: '/data', logsDir: '/logs', appVersion: '1.0.0' },
+    start: { type: 'start', dataDir: '/data', logsDir: '/logs', appVersion: '1.0.0', vaultProtection: 'file' },
     onEvent: vi.fn(),
     onFatal: vi.fn(),
     log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },

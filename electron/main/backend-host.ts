@@ -1,6 +1,7 @@
 import type { Result } from '../../shared/contract'
 import type { ServerFrame } from '../../shared/rpc-protocol'
 import type { FromBackend, ToBackend } from '../backend/host-protocol'
+import type { SecretVault } from '../backend/secrets/vault'
 
 /** The part of Electron's UtilityProcess we use (a fake in tests). */
 export interface UtilityProcessLike {
@@ -19,6 +20,8 @@ export interface BackendHostDeps {
   /** The backend could not start at all (folder locked, not writable): nothing to retry. */
   onFatal(code: string, message: string): void
   log: { info(m: string): void; warn(m: string): void; error(m: string, ...d: unknown[]): void }
+  /** Secrets the backend asks for; kept here, with the OS keychain. */
+  vault?: SecretVault
   /** Delay before restart attempt n (1-based); injectable for tests. */
   restartDelayMs?: (attempt: number) => number
   /** Timers; injectable for tests. */
@@ -114,6 +117,9 @@ export class BackendHost {
         break
       case 'closed':
         break
+      case 'vault':
+        void this.answerVault(message)
+        break
     }
   }
 
@@ -152,6 +158,23 @@ export class BackendHost {
     const delay = (this.deps.restartDelayMs ?? ((n) => Math.min(10_000, 250 * 2 ** (n - 1))))(this.crashes.length)
     this.expectReady()
     ;(this.deps.setTimeout ?? setTimeout)(() => this.start(), delay)
+  }
+
+  private async answerVault(request: Extract<FromBackend, { type: 'vault' }>) {
+    const reply = (r: Omit<Extract<ToBackend, { type: 'vault.reply' }>, 'type' | 'id'>) =>
+      this.child?.postMessage({ type: 'vault.reply', id: request.id, ...r })
+    const vault = this.deps.vault
+    if (!vault) return reply({ error: 'no secret vault in this process' })
+    try {
+      if (request.op === 'get') reply({ value: await vault.get(request.name) })
+      else {
+        await vault.set(request.name, request.value ?? '')
+        reply({ value: null })
+      }
+    } catch (error) {
+      this.deps.log.error(`secret vault ${request.op} failed`, error)
+      reply({ error: 'The secret store is not available.' })
+    }
   }
 
   /** Calls arriving from now on wait for the next 'ready' (one promise per start, not per attempt). */

@@ -1,9 +1,10 @@
-import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell, utilityProcess } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session, shell, utilityProcess } from 'electron'
 import log from 'electron-log/main'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BackendHost } from './backend-host'
 import { IPC_EVENT } from './ipc-channels'
+import { keychainVault } from './keychain-vault'
 import { registerRpcRelay } from './rpc-relay'
 import { hardenWebContents, mainWindowOptions } from './window-security'
 
@@ -34,9 +35,19 @@ async function runApp() {
   const appUrl = !app.isPackaged && rendererUrl ? rendererUrl : `file://${path.join(here, '../renderer/index.html')}`
   const windows = new Set<BrowserWindow>()
 
+  await app.whenReady()
+  const vault = await keychainVault(path.join(app.getPath('userData'), 'secrets'), safeStorage)
+  if (vault.protection === 'file') log.warn('OS keychain unavailable: secrets are protected by file permissions only')
   const host = new BackendHost({
+    vault,
     fork: () => utilityProcess.fork(path.join(here, 'backend.js'), [], { serviceName: 'Prometric backend', stdio: 'inherit' }),
-    start: { type: 'start', dataDir: dataDirFromArgs(process.argv), logsDir, appVersion: app.getVersion() },
+    start: {
+      type: 'start',
+      dataDir: dataDirFromArgs(process.argv),
+      logsDir,
+      appVersion: app.getVersion(),
+      vaultProtection: vault.protection,
+    },
     onEvent: (connectionId, name, payload) => {
       for (const win of windows) {
         if (win.isDestroyed()) continue
@@ -53,7 +64,6 @@ async function runApp() {
 
   registerRpcRelay(ipcMain, host, appUrl, log)
 
-  await app.whenReady()
   Menu.setApplicationMenu(null)
   // Nothing in the app needs the camera, microphone, notifications or geolocation.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
