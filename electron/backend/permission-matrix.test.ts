@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type MethodName, methods } from '../../shared/contract'
 import { effectivePermissions, organizationRoles } from '../../shared/permissions'
-import { type CallContext, type Session, newConnection } from './call-context'
+import { type CallContext, newConnection } from './call-context'
+import { sessionOf } from './test-support'
 import { type Backend, startBackend } from './start-backend'
 
 // Every handler, called as each role: the backend itself allows or refuses with FORBIDDEN,
@@ -15,17 +16,16 @@ afterAll(async () => backend.close())
 
 const names = Object.keys(methods) as MethodName[]
 
+const tenant = {
+  userId: '00000000-0000-0000-0000-000000000001',
+  organizationId: '00000000-0000-0000-0000-000000000002',
+  workspaceId: '00000000-0000-0000-0000-000000000003',
+  workspace2Id: '00000000-0000-0000-0000-000000000004',
+  employeeId: '00000000-0000-0000-0000-000000000005',
+}
+
 function asRole(role: (typeof organizationRoles)[number]): CallContext {
-  const session: Session = {
-    sessionId: `matrix-${role}`,
-    userId: '00000000-0000-0000-0000-000000000001',
-    email: `${role}@example.kz`,
-    organizationId: '00000000-0000-0000-0000-000000000002',
-    workspaceId: '00000000-0000-0000-0000-000000000003',
-    role,
-    permissions: effectivePermissions(role),
-  }
-  return { connection: { ...newConnection(), session }, origin: 'test' }
+  return { connection: { ...newConnection(), session: sessionOf(tenant, role) }, origin: 'test' }
 }
 
 describe('permission matrix', () => {

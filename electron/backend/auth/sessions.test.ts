@@ -2,11 +2,10 @@ import type { PGlite } from '@electric-sql/pglite'
 import bcrypt from 'bcryptjs'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { openLocalDatabase, pgliteConnection } from '../../../db/connection'
-import { migrate } from '../../../db/migrator'
-import { type Tenant, createTenant } from '../../../db/test/fixtures'
+import type { Tenant } from '../../../db/test/fixtures'
 import { type CallContext, newConnection } from '../call-context'
-import { type Orm, createOrm, schema } from '../data/orm'
+import { type Orm, schema } from '../data/orm'
+import { migratedTerminal } from '../test-support'
 import { createWriter } from '../data/write'
 import { hashPassword } from './password'
 import { createSessions } from './sessions'
@@ -20,11 +19,7 @@ const ctx = (): CallContext => ({ connection: { ...newConnection(), locale: 'en'
 const email = 'aigerim@example.kz'
 
 beforeAll(async () => {
-  db = await openLocalDatabase()
-  await migrate(pgliteConnection(db), { target: 'local' })
-  await db.query('SELECT ensure_audit_partitions(1)')
-  tenant = await createTenant(pgliteConnection(db))
-  orm = createOrm(db)
+  ;({ db, orm, tenant } = await migratedTerminal())
   await orm
     .insert(schema.terminalState)
     .values({ mode: 'standalone', organizationId: tenant.organizationId, workspaceId: tenant.workspaceId })

@@ -1,12 +1,11 @@
 import type { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openLocalDatabase, pgliteConnection } from '../../../db/connection'
-import { migrate } from '../../../db/migrator'
-import { type Tenant, createTenant } from '../../../db/test/fixtures'
+import type { Tenant } from '../../../db/test/fixtures'
 import { type CallContext, type Session, newConnection } from '../call-context'
 import { memoryVault, ensureDataKey } from '../secrets/vault'
 import { readEmployeeDocuments, saveEmployeeDocuments } from './employee-documents'
-import { type Orm, createOrm } from './orm'
+import { migratedTerminal, sessionOf } from '../test-support'
+import type { Orm } from './orm'
 import { createWriter } from './write'
 
 let db: PGlite
@@ -17,19 +16,8 @@ const ctx: CallContext = { connection: newConnection(), origin: 'desktop' }
 const vault = memoryVault()
 
 beforeAll(async () => {
-  db = await openLocalDatabase()
-  await migrate(pgliteConnection(db), { target: 'local' })
-  tenant = await createTenant(pgliteConnection(db))
-  orm = createOrm(db)
-  session = {
-    sessionId: 's',
-    userId: tenant.userId,
-    email: 'hr@example.kz',
-    organizationId: tenant.organizationId,
-    workspaceId: tenant.workspaceId,
-    role: 'admin',
-    permissions: new Set(),
-  }
+  ;({ db, orm, tenant } = await migratedTerminal())
+  session = sessionOf(tenant, 'admin')
   await ensureDataKey(vault, tenant.organizationId)
 })
 afterAll(async () => db.close())

@@ -1,12 +1,10 @@
 import type { PGlite } from '@electric-sql/pglite'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { openLocalDatabase, pgliteConnection } from '../../../db/connection'
-import { migrate } from '../../../db/migrator'
-import { createTenant } from '../../../db/test/fixtures'
 import { type CallContext, type Session, newConnection } from '../call-context'
 import { auditValues } from './audit-diff'
-import { type Orm, createOrm, schema } from './orm'
+import { migratedTerminal, sessionOf } from '../test-support'
+import { type Orm, schema } from './orm'
 import { createWriter } from './write'
 
 let db: PGlite
@@ -16,20 +14,9 @@ const ctx: CallContext = { connection: newConnection(), origin: 'desktop' }
 const events = { emit: vi.fn() }
 
 beforeAll(async () => {
-  db = await openLocalDatabase()
-  await migrate(pgliteConnection(db), { target: 'local' })
-  await db.query('SELECT ensure_audit_partitions(1)')
-  const tenant = await createTenant(pgliteConnection(db))
-  orm = createOrm(db)
-  session = {
-    sessionId: 's-1',
-    userId: tenant.userId,
-    email: 'clerk@example.kz',
-    organizationId: tenant.organizationId,
-    workspaceId: tenant.workspaceId,
-    role: 'employee',
-    permissions: new Set(),
-  }
+  const terminal = await migratedTerminal()
+  ;({ db, orm } = terminal)
+  session = { ...sessionOf(terminal.tenant, 'employee', 'clerk@example.kz'), sessionId: 's-1' }
 })
 afterAll(async () => db.close())
 

@@ -114,6 +114,11 @@ export function setupHandlers(
           scale,
           onProgress: (p) => deps.events.emit('task.progress', { task: 'demo-company', ...p }),
         })
+        // Every demo account opens with the one demo password shown on the sign-in page.
+        await tx.query(
+          `UPDATE users SET password_hash = $2 WHERE id IN (SELECT user_id FROM employees WHERE organization_id = $1)`,
+          [created.organizationId, await hashPassword(DEMO_PASSWORD)],
+        )
         await tx.query(`INSERT INTO terminal_state (mode, organization_id, workspace_id) VALUES ('demo', $1, $2)`, [
           created.organizationId,
           created.workspaceIds[0],

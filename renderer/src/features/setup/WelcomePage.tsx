@@ -1,11 +1,37 @@
 import { Badge, Button, Card, Center, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconBuildingSkyscraper, IconCloudUpload, IconFlask } from '@tabler/icons-react'
-import { useEffect, useState } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useRpc } from '../../app/rpc-context'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useSetup } from './setup-store'
 import { StandaloneCompanyForm } from './StandaloneCompanyForm'
+
+/** One way to start: icon, title, what it means, and its action. */
+function ChoiceCard(props: {
+  icon: ReactNode
+  title: string
+  text: string
+  badge?: string
+  testId?: string
+  children?: ReactNode
+}) {
+  return (
+    <Card withBorder padding="lg" data-testid={props.testId}>
+      <Group justify="space-between">
+        {props.icon}
+        {props.badge && <Badge variant="light">{props.badge}</Badge>}
+      </Group>
+      <Title order={3} mt="sm">
+        {props.title}
+      </Title>
+      <Text size="sm" c="dimmed" mt="xs">
+        {props.text}
+      </Text>
+      {props.children}
+    </Card>
+  )
+}
 
 /**
  * First run on an empty terminal. Three ways to start; the two that need sign-in and head
@@ -35,26 +61,18 @@ export function WelcomePage() {
         </div>
         {error && <ErrorAlert error={error} />}
         <SimpleGrid cols={{ base: 1, md: 3 }}>
-          <Card withBorder padding="lg">
-            <Group justify="space-between">
-              <IconCloudUpload size={32} />
-              <Badge variant="light">{t('setup.later')}</Badge>
-            </Group>
-            <Title order={3} mt="sm">
-              {t('setup.connectTitle')}
-            </Title>
-            <Text size="sm" c="dimmed" mt="xs">
-              {t('setup.connectText')}
-            </Text>
-          </Card>
-          <Card withBorder padding="lg" data-testid="standalone-card">
-            <IconBuildingSkyscraper size={32} />
-            <Title order={3} mt="sm">
-              {t('setup.standaloneTitle')}
-            </Title>
-            <Text size="sm" c="dimmed" mt="xs">
-              {t('setup.standaloneText')}
-            </Text>
+          <ChoiceCard
+            icon={<IconCloudUpload size={32} />}
+            title={t('setup.connectTitle')}
+            text={t('setup.connectText')}
+            badge={t('setup.later')}
+          />
+          <ChoiceCard
+            testId="standalone-card"
+            icon={<IconBuildingSkyscraper size={32} />}
+            title={t('setup.standaloneTitle')}
+            text={t('setup.standaloneText')}
+          >
             <Button
               mt="md"
               size="lg"
@@ -66,15 +84,8 @@ export function WelcomePage() {
               {t('setup.standaloneAction')}
             </Button>
             <StandaloneCompanyForm opened={standaloneOpen} onClose={() => setStandaloneOpen(false)} />
-          </Card>
-          <Card withBorder padding="lg" data-testid="demo-card">
-            <IconFlask size={32} />
-            <Title order={3} mt="sm">
-              {t('setup.demoTitle')}
-            </Title>
-            <Text size="sm" c="dimmed" mt="xs">
-              {t('setup.demoText')}
-            </Text>
+          </ChoiceCard>
+          <ChoiceCard testId="demo-card" icon={<IconFlask size={32} />} title={t('setup.demoTitle')} text={t('setup.demoText')}>
             {creating ? (
               <Stack gap={4} mt="md" data-testid="demo-progress">
                 <Progress value={percent} animated size="lg" />
@@ -85,7 +96,7 @@ export function WelcomePage() {
                 {t('setup.demoAction')}
               </Button>
             )}
-          </Card>
+          </ChoiceCard>
         </SimpleGrid>
       </Stack>
     </Center>
