@@ -43,12 +43,14 @@ test('first run as a standalone company, sign-in, lock and unlock, and the chang
 
   await page.getByTestId('nav-admin').click()
   await expect(page.getByTestId('audit-table')).toBeVisible()
-  const orgRow = page.getByTestId('audit-row').filter({ hasText: 'organization' })
+  const orgRow = page.getByTestId('audit-row').filter({ has: page.getByRole('cell', { name: 'organization', exact: true }) })
   await expect(orgRow).toContainText('150340001236')
   await expect(orgRow).toContainText('Создание')
   await page.getByTestId('audit-action').click()
   await page.getByRole('option', { name: 'Вход' }).click()
   await expect(page.getByTestId('audit-row').first()).toContainText('erlan@bereke.kz')
-  await expect(page.getByTestId('audit-row').filter({ hasText: 'organization' })).toHaveCount(0)
+  await expect(
+    page.getByTestId('audit-row').filter({ has: page.getByRole('cell', { name: 'organization', exact: true }) }),
+  ).toHaveCount(0)
   await keepScreenshot(page, testInfo, 'audit-page')
 })

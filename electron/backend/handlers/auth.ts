@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Sessions } from '../auth/sessions'
 import type { Orm } from '../data/orm'
 import { schema } from '../data/orm'
@@ -24,8 +24,8 @@ export function authHandlers(
       .from(schema.terminalState)
       .innerJoin(schema.employees, eq(schema.employees.organizationId, schema.terminalState.organizationId))
       .innerJoin(schema.users, eq(schema.users.id, schema.employees.userId))
-      .where(eq(schema.terminalState.mode, 'demo'))
-      .orderBy(schema.users.organizationRole, schema.users.email)
+      .where(and(eq(schema.terminalState.mode, 'demo'), eq(schema.users.organizationRole, 'owner')))
+      .orderBy(schema.users.email)
       .limit(1)
     return rows[0] ? { email: rows[0].email, password: DEMO_PASSWORD } : null
   }

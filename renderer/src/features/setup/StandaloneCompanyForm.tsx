@@ -72,7 +72,10 @@ export function StandaloneCompanyForm({ opened, onClose }: { opened: boolean; on
             placeholder={t('setup.workspacePlaceholder')}
             required
             value={form.workspaceName}
-            onChange={(e) => setForm((f) => ({ ...f, workspaceName: e.currentTarget.value }))}
+            onChange={(e) => {
+              const workspaceName = e.currentTarget.value
+              setForm((f) => ({ ...f, workspaceName }))
+            }}
             error={err('workspaceName')}
             data-testid="workspace-name"
           />
