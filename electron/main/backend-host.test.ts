@@ -57,7 +57,13 @@ describe('backend host', () => {
     const { host, spawned } = hostWith([])
     host.start()
     expect(await host.invoke(3, 'system.info', {})).toEqual({ ok: true, value: 'system.info' })
-    expect(spawned[0]?.received[0]).toEqual({ type: 'start', dataDir: '/data', logsDir: '/logs', appVersion: '1.0.0' })
+    expect(spawned[0]?.received[0]).toEqual({
+      type: 'start',
+      dataDir: '/data',
+      logsDir: '/logs',
+      appVersion: '1.0.0',
+      vaultProtection: 'file',
+    })
     expect(spawned[0]?.received[1]).toMatchObject({
       type: 'frame',
       connectionId: 3,
