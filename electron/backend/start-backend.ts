@@ -18,6 +18,7 @@ import { createWriter } from './data/write'
 import { type SecretVault, dataKeyName, fileVault, memoryVault } from './secrets/vault'
 import { type IdleMaintenanceOptions, defaultMaintenanceTiming, startIdleMaintenance } from './idle-maintenance'
 import { type Logger, silentLogger } from './logger'
+import { withSystemLogs } from './system-log-sink'
 
 /** How to start a backend. */
 export interface BackendOptions {
@@ -55,7 +56,7 @@ export const DATABASE_SUBFOLDER = 'pgdata'
  * process or cannot be written, before anything touches the database files.
  */
 export async function startBackend(options: BackendOptions = {}): Promise<Backend> {
-  const logger = options.logger ?? silentLogger
+  const fileLogger = options.logger ?? silentLogger
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : null
   const lock: DataFolderLock | null = dataDir ? lockDataFolder(dataDir) : null
   let db: PGlite
@@ -66,13 +67,15 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     const result = await migrate(pgliteConnection(db), { target: 'local' })
     schemaVersion = result.schemaVersion
     applied = result.applied
-    if (result.applied.length > 0) logger.info(`migrations applied: ${result.applied.join(', ')}`)
+    if (result.applied.length > 0) fileLogger.info(`migrations applied: ${result.applied.join(', ')}`)
     // Audit rows of the coming months get their own partitions before anyone writes them.
     await db.query('SELECT ensure_audit_partitions(3)')
   } catch (error) {
     lock?.release()
     throw error
   }
+  // From here on, warnings and errors also go to system_logs.
+  const logger = withSystemLogs(fileLogger, db)
   const startedAt = new Date()
   const events = createEventBus((error) => logger.warn('event listener failed', error))
   const maintenance = startIdleMaintenance(
