@@ -27,6 +27,16 @@ const catalog = {
     kk: 'Бұл терминалда компания бар.',
     en: 'This terminal already has a company.',
   },
+  codeInvalid: {
+    ru: 'Код неверен, уже использован или истёк. Попросите администратора выдать новый.',
+    kk: 'Код қате, бұрын пайдаланылған немесе мерзімі өткен. Әкімшіден жаңасын сұраңыз.',
+    en: 'The code is wrong, already used or expired. Ask your administrator for a new one.',
+  },
+  notInOrganization: {
+    ru: 'Такого сотрудника нет в вашей организации.',
+    kk: 'Ұйымыңызда мұндай қызметкер жоқ.',
+    en: 'No such person in your organization.',
+  },
   sessionLocked: {
     ru: 'Сеанс заблокирован. Разблокируйте его, чтобы продолжить.',
     kk: 'Сеанс құлыпталған. Жалғастыру үшін құлыпты ашыңыз.',

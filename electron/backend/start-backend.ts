@@ -12,6 +12,7 @@ import { auditHandlers } from './handlers/audit'
 import { authHandlers } from './handlers/auth'
 import { setupHandlers } from './handlers/setup'
 import { systemHandlers } from './handlers/system'
+import { createPasswordReset } from './auth/password-reset'
 import { createSessions } from './auth/sessions'
 import { createOrm } from './data/orm'
 import { createWriter } from './data/write'
@@ -95,7 +96,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
 
   const handlers = {
     ...setupHandlers({ db, orm, events, vault }),
-    ...authHandlers({ orm, sessions, lockAfterMinutes }),
+    ...authHandlers({ orm, sessions, passwordReset: createPasswordReset(orm, write), lockAfterMinutes }),
     ...auditHandlers({ orm }),
     ...systemHandlers({
       db,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { organizationRoles } from '../permissions'
+import { newPasswordField } from './fields'
 
 /** The signed-in person as the app shows them. */
 export const signedInUser = z.object({
@@ -37,4 +38,26 @@ export const authMethods = {
   /** Locks the session now (the person steps away); the same person unlocks with the password. */
   'auth.lock': { input: z.object({}).strict(), output: z.null(), access: 'session' },
   'auth.unlock': { input: z.object({ password }).strict(), output: signedInUser, access: 'public' },
+} as const
+
+/** Methods of password reset by one-time codes (email_verifications). */
+export const passwordResetMethods = {
+  /** An administrator issues a reset code for a person and tells it to them. */
+  'users.issueResetCode': {
+    input: z.object({ userId: z.uuid() }).strict(),
+    output: z.object({ code: z.string(), expiresAt: z.string() }),
+    access: 'users.manage',
+  },
+  /** The person sets a new password with the code. */
+  'auth.resetPassword': {
+    input: z
+      .object({
+        email: z.string().trim().toLowerCase().pipe(z.email()),
+        code: z.string().trim().min(6).max(10),
+        newPassword: newPasswordField,
+      })
+      .strict(),
+    output: z.null(),
+    access: 'public',
+  },
 } as const

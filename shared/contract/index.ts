@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { auditMethods } from './audit'
-import { authMethods } from './auth'
+import { authMethods, passwordResetMethods } from './auth'
 import { setupMethods } from './setup'
 import { systemMethods } from './system'
 
@@ -33,6 +33,7 @@ export const methods = {
   ...systemMethods,
   ...setupMethods,
   ...authMethods,
+  ...passwordResetMethods,
   ...auditMethods,
 } as const satisfies Record<string, MethodSpec>
 

@@ -8,7 +8,7 @@ import { schema } from '../data/orm'
 import { type Write, writeAudit } from '../data/write'
 import { message } from '../messages'
 import { hashPassword, verifyPassword } from './password'
-import { emailKey, lockoutMs } from './throttle'
+import { createThrottle, emailKey } from './throttle'
 
 /** What the person sees after signing in. */
 export interface SignedInUser {
@@ -90,48 +90,7 @@ function toSignedIn(c: Candidate, permissions: Set<string>): SignedInUser {
  * before (local_credentials).
  */
 export function createSessions(orm: Orm, write: Write, now: () => Date = () => new Date()) {
-  async function recordFailure(key: string): Promise<void> {
-    await orm.transaction(async (tx) => {
-      const at = now()
-      const [row] = await tx
-        .insert(schema.signInThrottle)
-        .values({ emailKey: key, failures: 1, lastFailureAt: sql`${at.toISOString()}::timestamptz::timestamp` })
-        .onConflictDoUpdate({
-          target: schema.signInThrottle.emailKey,
-          set: {
-            failures: sql`${schema.signInThrottle.failures} + 1`,
-            lastFailureAt: sql`${at.toISOString()}::timestamptz::timestamp`,
-          },
-        })
-        .returning({ failures: schema.signInThrottle.failures })
-      const wait = lockoutMs(row?.failures ?? 1)
-      if (wait > 0) {
-        await tx
-          .update(schema.signInThrottle)
-          .set({ lockedUntil: sql`${new Date(at.getTime() + wait).toISOString()}::timestamptz::timestamp` })
-          .where(eq(schema.signInThrottle.emailKey, key))
-      }
-    })
-  }
-
-  /** Milliseconds this email must still wait (locked_until is Almaty wall-clock time). */
-  async function lockedFor(key: string): Promise<number> {
-    const rows = await orm
-      .select({
-        ms: sql<number>`coalesce(extract(epoch FROM (${schema.signInThrottle.lockedUntil}::timestamptz - ${now().toISOString()}::timestamptz)) * 1000, 0)::float8`,
-      })
-      .from(schema.signInThrottle)
-      .where(eq(schema.signInThrottle.emailKey, key))
-    return Math.max(0, Number(rows[0]?.ms ?? 0))
-  }
-
-  /** Refuses a locked-out email before any password is checked. */
-  async function refuseIfLockedOut(ctx: CallContext, key: string): Promise<void> {
-    const wait = await lockedFor(key)
-    if (wait > 0) {
-      throw new RpcFailure('UNAUTHENTICATED', message(ctx.connection.locale, 'tooManyAttempts', { s: Math.ceil(wait / 1000) }))
-    }
-  }
+  const { recordFailure, refuseIfLockedOut, clear } = createThrottle(orm, now)
 
   /** Checks a password for a candidate; upgrades verifiers on the way. */
   async function checkPassword(c: Candidate, password: string): Promise<boolean> {
@@ -165,7 +124,7 @@ export function createSessions(orm: Orm, write: Write, now: () => Date = () => n
       if (candidate.userStatus !== 'active' || candidate.employeeStatus !== 'active') {
         throw new RpcFailure('FORBIDDEN', message(ctx.connection.locale, 'accountInactive'))
       }
-      await orm.delete(schema.signInThrottle).where(eq(schema.signInThrottle.emailKey, key))
+      await clear(key)
       const permissions = effectivePermissions(candidate.role, candidate.employeePermissions ?? [])
       const session: Session = {
         sessionId: randomUUID(),
@@ -227,7 +186,7 @@ export function createSessions(orm: Orm, write: Write, now: () => Date = () => n
         ctx.connection.session = null
         throw new RpcFailure('FORBIDDEN', message(ctx.connection.locale, 'accountInactive'))
       }
-      await orm.delete(schema.signInThrottle).where(eq(schema.signInThrottle.emailKey, key))
+      await clear(key)
       ctx.connection.lockedAt = null
       ctx.connection.lastActivityAt = now().getTime()
       return toSignedIn(candidate, new Set(session.permissions))

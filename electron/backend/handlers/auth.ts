@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm'
+import type { PasswordReset } from '../auth/password-reset'
 import type { Sessions } from '../auth/sessions'
 import type { Orm } from '../data/orm'
 import { schema } from '../data/orm'
@@ -11,13 +12,16 @@ export const DEMO_PASSWORD = 'demo2026'
 export interface AuthDeps {
   orm: Orm
   sessions: Sessions
+  passwordReset: PasswordReset
   lockAfterMinutes(): number
 }
 
 /** Handlers of sign-in and sessions. */
 export function authHandlers(
   deps: AuthDeps,
-): DomainHandlers<'auth.status' | 'auth.signIn' | 'auth.signOut' | 'auth.lock' | 'auth.unlock'> {
+): DomainHandlers<
+  'auth.status' | 'auth.signIn' | 'auth.signOut' | 'auth.lock' | 'auth.unlock' | 'auth.resetPassword' | 'users.issueResetCode'
+> {
   async function demoAccount() {
     const rows = await deps.orm
       .select({ email: schema.users.email })
@@ -54,5 +58,10 @@ export function authHandlers(
       return null
     },
     'auth.unlock': async ({ password }, ctx) => deps.sessions.unlock(ctx, password),
+    'auth.resetPassword': async ({ email, code, newPassword }, ctx) => {
+      await deps.passwordReset.reset(ctx, email, code, newPassword)
+      return null
+    },
+    'users.issueResetCode': async ({ userId }, ctx) => deps.passwordReset.issue(ctx, ctx.connection.session!, userId),
   }
 }

@@ -119,6 +119,68 @@ describe('first run as a standalone company', () => {
     })
   })
 
+  it('resets a password with a one-time code issued by an administrator', async () => {
+    const admin = window()
+    const signedIn = await backend.dispatch('auth.signIn', { email: 'erlan@bereke.kz', password: 'Qazaqstan-2026' }, admin)
+    const userId = (signedIn as { value: { userId: string } }).value.userId
+    const issued = await backend.dispatch('users.issueResetCode', { userId }, admin)
+    expect(issued).toMatchObject({ ok: true, value: { code: expect.stringMatching(/^[2-9A-HJ-NP-Z]{8}$/) } })
+    const code = (issued as { value: { code: string } }).value.code
+
+    const person = window()
+    const wrong = await backend.dispatch(
+      'auth.resetPassword',
+      { email: 'erlan@bereke.kz', code: 'ZZZZZZZZ', newPassword: 'Almaty-2027' },
+      person,
+    )
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('already used or expired') },
+    })
+    const unknown = await backend.dispatch(
+      'auth.resetPassword',
+      { email: 'nobody@bereke.kz', code, newPassword: 'Almaty-2027' },
+      person,
+    )
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } }) // says nothing about the account
+    expect(
+      await backend.dispatch(
+        'auth.resetPassword',
+        { email: 'erlan@bereke.kz', code: code.toLowerCase(), newPassword: 'Almaty-2027' },
+        person,
+      ),
+    ).toEqual({ ok: true, value: null })
+    // One use only; the old password is gone, the new one works.
+    expect(
+      await backend.dispatch('auth.resetPassword', { email: 'erlan@bereke.kz', code, newPassword: 'Almaty-2028' }, person),
+    ).toMatchObject({ ok: false })
+    expect(await backend.dispatch('auth.signIn', { email: 'erlan@bereke.kz', password: 'Qazaqstan-2026' }, person)).toMatchObject(
+      { ok: false },
+    )
+    expect(await backend.dispatch('auth.signIn', { email: 'erlan@bereke.kz', password: 'Almaty-2027' }, person)).toMatchObject({
+      ok: true,
+    })
+
+    // An expired code is refused too.
+    const again = await backend.dispatch('users.issueResetCode', { userId }, admin)
+    await backend.db.query(
+      `UPDATE email_verifications SET expires_at = CURRENT_TIMESTAMP - interval '1 minute' WHERE NOT is_used`,
+    )
+    const late = await backend.dispatch(
+      'auth.resetPassword',
+      { email: 'erlan@bereke.kz', code: (again as { value: { code: string } }).value.code, newPassword: 'Almaty-2029' },
+      person,
+    )
+    expect(late).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    // Put the password back for the other tests.
+    const back = await backend.dispatch('users.issueResetCode', { userId }, person)
+    await backend.dispatch(
+      'auth.resetPassword',
+      { email: 'erlan@bereke.kz', code: (back as { value: { code: string } }).value.code, newPassword: 'Qazaqstan-2026' },
+      window(),
+    )
+  })
+
   it('locks a session after inactivity, judged by the backend itself', async () => {
     const w = window()
     await backend.dispatch('auth.signIn', { email: 'erlan@bereke.kz', password: 'Qazaqstan-2026' }, w)

@@ -1,0 +1,103 @@
+import { randomInt } from 'node:crypto'
+import { and, eq, gt, sql } from 'drizzle-orm'
+import { RpcFailure } from '../../../shared/contract'
+import type { CallContext, Session } from '../call-context'
+import { type Orm, schema } from '../data/orm'
+import type { Write } from '../data/write'
+import { message } from '../messages'
+import { hashPassword } from './password'
+import { createThrottle, emailKey } from './throttle'
+
+/** Characters of a reset code: digits and capitals without the look-alikes (0/O, 1/I). */
+const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
+const CODE_LENGTH = 8
+
+/** A one-time code a person can read out over the phone. */
+export function newResetCode(): string {
+  return Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
+}
+
+/**
+ * Password reset by one-time codes in `email_verifications`: an administrator issues a code
+ * (valid 24 hours, the seed's default), the person sets a new password with it once. Wrong
+ * codes count towards the same lockout as wrong passwords.
+ */
+export function createPasswordReset(orm: Orm, write: Write, now: () => Date = () => new Date()) {
+  const throttle = createThrottle(orm, now)
+  return {
+    async issue(ctx: CallContext, session: Session, userId: string): Promise<{ code: string; expiresAt: string }> {
+      return write(ctx, session, async ({ tx, audit, touched }) => {
+        const [person] = await tx
+          .select({ email: schema.users.email })
+          .from(schema.users)
+          .innerJoin(schema.employees, eq(schema.employees.userId, schema.users.id))
+          .where(and(eq(schema.users.id, userId), eq(schema.employees.organizationId, session.organizationId)))
+        if (!person) throw new RpcFailure('NOT_FOUND', message(ctx.connection.locale, 'notInOrganization'))
+        // A new code retires the earlier ones.
+        await tx
+          .update(schema.emailVerifications)
+          .set({ isUsed: true, usedAt: sql`CURRENT_TIMESTAMP` })
+          .where(
+            and(
+              eq(schema.emailVerifications.userId, userId),
+              eq(schema.emailVerifications.type, 'password_reset'),
+              eq(schema.emailVerifications.isUsed, false),
+            ),
+          )
+        const code = newResetCode()
+        const [row] = await tx
+          .insert(schema.emailVerifications)
+          .values({ email: person.email, code, userId, type: 'password_reset' })
+          .returning({ id: schema.emailVerifications.id, expiresAt: schema.emailVerifications.expiresAt })
+        await audit({
+          entityType: 'user',
+          entityId: userId,
+          action: 'UPDATE',
+          reason: 'password reset code issued',
+          before: { reset_code: null },
+          after: { reset_code: 'issued' },
+        })
+        touched('email_verifications')
+        return { code, expiresAt: row!.expiresAt }
+      })
+    },
+
+    async reset(ctx: CallContext, email: string, code: string, newPassword: string): Promise<void> {
+      const key = emailKey(email)
+      await throttle.refuseIfLockedOut(ctx, key)
+      const hash = await hashPassword(newPassword)
+      const done = await orm.transaction(async (tx) => {
+        const [valid] = await tx
+          .select({ id: schema.emailVerifications.id, userId: schema.emailVerifications.userId })
+          .from(schema.emailVerifications)
+          .where(
+            and(
+              sql`lower(${schema.emailVerifications.email}) = ${key}`,
+              eq(schema.emailVerifications.code, code.toUpperCase()),
+              eq(schema.emailVerifications.type, 'password_reset'),
+              eq(schema.emailVerifications.isUsed, false),
+              gt(schema.emailVerifications.expiresAt, sql`CURRENT_TIMESTAMP`),
+            ),
+          )
+          .for('update')
+        if (!valid?.userId) return false
+        await tx
+          .update(schema.emailVerifications)
+          .set({ isUsed: true, usedAt: sql`CURRENT_TIMESTAMP` })
+          .where(eq(schema.emailVerifications.id, valid.id))
+        await tx.update(schema.users).set({ passwordHash: hash }).where(eq(schema.users.id, valid.userId))
+        // An offline verifier made from the old password must not outlive it.
+        await tx.delete(schema.localCredentials).where(eq(schema.localCredentials.userId, valid.userId))
+        return true
+      })
+      if (!done) {
+        await throttle.recordFailure(key)
+        throw new RpcFailure('UNAUTHENTICATED', message(ctx.connection.locale, 'codeInvalid'))
+      }
+      await throttle.clear(key)
+    },
+  }
+}
+
+/** The password-reset service. */
+export type PasswordReset = ReturnType<typeof createPasswordReset>
