@@ -10,6 +10,7 @@ import { type Dispatch, type HandlerMap, createDispatcher } from './dispatcher'
 import { type EventBus, createEventBus } from './event-bus'
 import { auditHandlers } from './handlers/audit'
 import { authHandlers } from './handlers/auth'
+import { peopleHandlers } from './handlers/people'
 import { setupHandlers } from './handlers/setup'
 import { systemHandlers } from './handlers/system'
 import { createPasswordReset } from './auth/password-reset'
@@ -98,6 +99,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     ...setupHandlers({ db, orm, events, vault }),
     ...authHandlers({ orm, sessions, passwordReset: createPasswordReset(orm, write), lockAfterMinutes }),
     ...auditHandlers({ orm }),
+    ...peopleHandlers({ orm }),
     ...systemHandlers({
       db,
       appVersion: options.appVersion ?? APP_VERSION,

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { auditMethods } from './audit'
 import { authMethods, passwordResetMethods } from './auth'
+import { peopleMethods } from './people'
 import { setupMethods } from './setup'
 import { systemMethods } from './system'
 
@@ -8,6 +9,7 @@ export * from './result'
 export * from './events'
 export * from './audit'
 export * from './auth'
+export * from './people'
 export * from './setup'
 export * from './system'
 
@@ -34,6 +36,7 @@ export const methods = {
   ...setupMethods,
   ...authMethods,
   ...passwordResetMethods,
+  ...peopleMethods,
   ...auditMethods,
 } as const satisfies Record<string, MethodSpec>
 

@@ -1,4 +1,4 @@
-import { expect, keepScreenshot, test } from './fixtures'
+import { expect, keepScreenshot, test, withDemoCompany } from './fixtures'
 
 test('first run as a standalone company, sign-in, lock and unlock, and the change on the audit page', async ({
   page,
@@ -42,6 +42,8 @@ test('first run as a standalone company, sign-in, lock and unlock, and the chang
   await expect(page.getByTestId('user-menu')).toBeVisible()
 
   await page.getByTestId('nav-admin').click()
+  await expect(page.getByTestId('people-table')).toContainText('erlan@bereke.kz')
+  await page.getByTestId('tab-audit').click()
   await expect(page.getByTestId('audit-table')).toBeVisible()
   const orgRow = page.getByTestId('audit-row').filter({ has: page.getByRole('cell', { name: 'organization', exact: true }) })
   await expect(orgRow).toContainText('150340001236')
@@ -53,4 +55,33 @@ test('first run as a standalone company, sign-in, lock and unlock, and the chang
     page.getByTestId('audit-row').filter({ has: page.getByRole('cell', { name: 'organization', exact: true }) }),
   ).toHaveCount(0)
   await keepScreenshot(page, testInfo, 'audit-page')
+})
+
+test('an administrator issues a reset code, and the person sets a new password with it', async ({ page, terminal }, testInfo) => {
+  await withDemoCompany(page, terminal)
+  await page.getByTestId('nav-admin').click()
+  const row = page
+    .getByTestId('person-row')
+    .filter({ has: page.getByRole('cell', { name: 'сотрудник', exact: true }) })
+    .filter({ has: page.getByText('Активен', { exact: true }) })
+    .first()
+  const email = (await row.locator('td').nth(1).textContent())?.trim() ?? ''
+  expect(email).toContain('@')
+  await row.getByRole('button').click()
+  const code = (await page.getByTestId('reset-code-value').textContent())?.trim() ?? ''
+  expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/)
+  await keepScreenshot(page, testInfo, 'reset-code-issued')
+  await page.keyboard.press('Escape')
+
+  await page.getByTestId('user-menu').click()
+  await page.getByTestId('sign-out').click()
+  await page.getByTestId('have-reset-code').click()
+  await page.getByLabel('Эл. почта').fill(email)
+  await page.getByTestId('reset-code-input').fill(code)
+  await page.getByLabel('Новый пароль').fill('Zhana-parol-1')
+  await page.getByRole('button', { name: 'Сменить пароль' }).click()
+  await expect(page.getByText('Пароль изменён')).toBeVisible()
+  await page.getByTestId('sign-in-password').fill('Zhana-parol-1')
+  await page.getByTestId('sign-in-submit').click()
+  await expect(page.getByTestId('user-menu')).toBeVisible()
 })

@@ -5,15 +5,11 @@ import { formatDateTime } from '../../../../shared/format'
 import { useRpc } from '../../app/rpc-context'
 import { useLocale } from '../../app/use-locale'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { almatyTime } from '../../components/almaty-time'
 import { useAudit } from './audit-store'
 
 const actions = ['CREATE', 'UPDATE', 'DELETE', 'LOGIN', 'LOGOUT', 'EXPORT', 'IMPORT'] as const
 const actionColor: Record<string, string> = { CREATE: 'green', UPDATE: 'blue', DELETE: 'red', LOGIN: 'gray', LOGOUT: 'gray' }
-
-/** Audit timestamps are Almaty wall-clock time without an offset; say so before formatting. */
-function almatyTime(wallClock: string): string {
-  return `${wallClock.replace(' ', 'T')}+05:00`
-}
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—'

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useRpc } from '../../app/rpc-context'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useAuth } from './auth-store'
+import { ResetPasswordForm } from './ResetPasswordForm'
 
 /** Sign-in: email and password, Enter submits; on a demo company the demo account is shown. */
 export function SignInPage() {
@@ -17,6 +18,26 @@ export function SignInPage() {
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const demo = status?.demoAccount ?? null
+  const [resetting, setResetting] = useState(false)
+  const [passwordChanged, setPasswordChanged] = useState(false)
+
+  if (resetting) {
+    return (
+      <Center mih="100vh" p="lg">
+        <Card withBorder padding="xl" w={440}>
+          <ResetPasswordForm
+            onCancel={() => setResetting(false)}
+            onDone={(resetEmail) => {
+              setEmail(resetEmail)
+              setPassword('')
+              setPasswordChanged(true)
+              setResetting(false)
+            }}
+          />
+        </Card>
+      </Center>
+    )
+  }
 
   return (
     <Center mih="100vh" p="lg">
@@ -49,6 +70,7 @@ export function SignInPage() {
                 </Button>
               </Alert>
             )}
+            {passwordChanged && <Alert color="green">{t('auth.passwordChanged')}</Alert>}
             {error && <ErrorAlert error={error} />}
             <TextInput
               label={t('auth.email')}
@@ -70,6 +92,9 @@ export function SignInPage() {
             />
             <Button type="submit" size="lg" loading={busy} leftSection={<IconLogin />} data-testid="sign-in-submit">
               {t('auth.signIn')}
+            </Button>
+            <Button variant="subtle" onClick={() => setResetting(true)} data-testid="have-reset-code">
+              {t('auth.haveResetCode')}
             </Button>
           </Stack>
         </form>
