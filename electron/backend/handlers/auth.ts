@@ -3,10 +3,8 @@ import type { PasswordReset } from '../auth/password-reset'
 import type { Sessions } from '../auth/sessions'
 import type { Orm } from '../data/orm'
 import { schema } from '../data/orm'
+import { DEMO_PASSWORD } from '../demo-terminal'
 import type { DomainHandlers } from '../dispatcher'
-
-/** The password every account of a demo company gets: a demo is for trying, not for secrets. */
-export const DEMO_PASSWORD = 'demo2026'
 
 /** What the auth handlers use. */
 export interface AuthDeps {

@@ -1,9 +1,9 @@
 import type { PGlite } from '@electric-sql/pglite'
 import { RpcFailure } from '../../../shared/contract'
 import { pgliteConnection } from '../../../db/connection'
-import { generateDemoCompany } from '../../../db/demo/generate-demo-company'
 import type { DomainHandlers } from '../dispatcher'
 import { hashPassword } from '../auth/password'
+import { installDemoCompany } from '../demo-terminal'
 import type { Session } from '../call-context'
 import type { Orm } from '../data/orm'
 import { schema } from '../data/orm'
@@ -12,7 +12,6 @@ import { writeAudit } from '../data/write'
 import type { EventBus } from '../event-bus'
 import { message } from '../messages'
 import { type SecretVault, ensureDataKey } from '../secrets/vault'
-import { DEMO_PASSWORD } from './auth'
 
 /** What the setup handlers use. */
 export interface SetupDeps {
@@ -110,22 +109,13 @@ export function setupHandlers(
       const summary = await pgliteConnection(deps.db).transaction(async (tx) => {
         const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM organizations')
         if ((rows[0]?.n ?? 0) > 0) throw new RpcFailure('CONFLICT', message(ctx.connection.locale, 'companyExists'))
-        const created = await generateDemoCompany(tx, {
+        return installDemoCompany(tx, {
+          target: 'local',
           scale,
           onProgress: (p) => deps.events.emit('task.progress', { task: 'demo-company', ...p }),
+          dataKey: (organizationId) => ensureDataKey(deps.vault, organizationId),
         })
-        // Every demo account opens with the one demo password shown on the sign-in page.
-        await tx.query(
-          `UPDATE users SET password_hash = $2 WHERE id IN (SELECT user_id FROM employees WHERE organization_id = $1)`,
-          [created.organizationId, await hashPassword(DEMO_PASSWORD)],
-        )
-        await tx.query(`INSERT INTO terminal_state (mode, organization_id, workspace_id) VALUES ('demo', $1, $2)`, [
-          created.organizationId,
-          created.workspaceIds[0],
-        ])
-        return created
       })
-      await ensureDataKey(deps.vault, summary.organizationId)
       deps.events.emit('data.changed', { tables: Object.keys(summary.counts) })
       return { organizationName: summary.organizationName, ownerEmail: summary.ownerEmail, counts: summary.counts }
     },
