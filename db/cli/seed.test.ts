@@ -44,7 +44,7 @@ describe('npm run db:seed', () => {
     const bar = progressReporter((s) => written.push(s), true)
     bar({ step: 'products', done: 50, total: 100 })
     bar({ step: 'products', done: 100, total: 100 })
-    expect(written[0]).toMatch(/^\r█{15}░{15}  50%  products 50\/100/)
+    expect(written[0]).toMatch(/^\r█{15}░{15} {2}50% {2}products 50\/100/)
     expect(written.at(-1)).toBe('\n')
     const lines: string[] = []
     const plain = progressReporter((s) => lines.push(s), false)
