@@ -24,8 +24,7 @@ export async function installDemoCompany(
   },
 ): Promise<DemoCompanySummary> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
-  return conn.transaction(async (tx) => {
-    const summary = await generateDemoCompany(tx, { scale: options.scale, seed: options.seed, onProgress: options.onProgress })
+  const finish = async (tx: SqlConnection, summary: DemoCompanySummary) => {
     await tx.query('UPDATE users SET password_hash = $2 WHERE id IN (SELECT user_id FROM employees WHERE organization_id = $1)', [
       summary.organizationId,
       passwordHash,
@@ -49,5 +48,14 @@ export async function installDemoCompany(
       ])
     }
     return summary
-  })
+  }
+  // Small (the app's button): everything in one transaction. Large is written in batches of
+  // their own transactions (the generator also vacuums between steps, which no transaction
+  // allows); the company is marked complete only at the end, and the terminal becomes a demo
+  // only then.
+  if (options.scale === 'small') {
+    return conn.transaction(async (tx) => finish(tx, await generateDemoCompany(tx, { ...options })))
+  }
+  const summary = await generateDemoCompany(conn, { ...options })
+  return conn.transaction((tx) => finish(tx, summary))
 }
