@@ -25,7 +25,8 @@ async function measureOpen(probe: string, dataDir: string): Promise<{ openMs: nu
  * TypeScript loader's.
  */
 async function buildProbe(): Promise<string> {
-  const outfile = path.join(os.tmpdir(), `prometric-open-probe-${process.pid}.mjs`)
+  // Inside the project, so the external packages resolve from its node_modules.
+  const outfile = path.join('bench', '.probe', `open-backend-${process.pid}.mjs`)
   await build({
     entryPoints: [path.join('bench', 'probes', 'open-backend.ts')],
     bundle: true,

@@ -70,8 +70,6 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     schemaVersion = result.schemaVersion
     applied = result.applied
     if (result.applied.length > 0) fileLogger.info(`migrations applied: ${result.applied.join(', ')}`)
-    // Audit rows of the coming months get their own partitions before anyone writes them.
-    await db.query('SELECT ensure_audit_partitions(3)')
   } catch (error) {
     lock?.release()
     throw error
@@ -121,6 +119,17 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     return dispatchToHandlers(method, input, ctx)
   }
 
+  // Audit rows of the coming months get their own partitions. Not awaited: it must not delay
+  // the first answer, and until it is done such rows land in the default partition, which the
+  // function empties into the new month's partition when it creates it.
+  const partitions = setTimeout(() => {
+    if (!closing && !db.closed) {
+      void db
+        .query('SELECT ensure_audit_partitions(3)')
+        .catch((error: unknown) => logger.warn('audit partitions not created', error))
+    }
+  }, 10_000)
+  partitions.unref()
   logger.info(`backend started on ${dataDir ?? 'memory'} (schema ${schemaVersion})`)
   return {
     dispatch,
@@ -129,6 +138,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     schema: { version: schemaVersion, applied },
     close() {
       closing ??= (async () => {
+        clearTimeout(partitions)
         await maintenance.stop()
         try {
           if (!db.closed) {
