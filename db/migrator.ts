@@ -115,12 +115,15 @@ export async function migrate(conn: SqlConnection, opts: MigrateOptions): Promis
   )
 
   await conn.exec(`SET TimeZone = '${SESSION_TIME_ZONE}'`)
-  // Under the lock: two migrators starting on an empty database would otherwise race on
-  // CREATE TABLE IF NOT EXISTS (it is not atomic against a concurrent creation).
-  await conn.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY])
-    await tx.exec(CREATE_HISTORY)
-  })
+  const history = await conn.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t")
+  if (!history.rows[0]?.t) {
+    // Under the lock: two migrators starting on an empty database would otherwise race on
+    // CREATE TABLE IF NOT EXISTS (it is not atomic against a concurrent creation).
+    await conn.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY])
+      await tx.exec(CREATE_HISTORY)
+    })
+  }
 
   const readApplied = async (c: SqlConnection) =>
     new Map(
@@ -143,10 +146,14 @@ export async function migrate(conn: SqlConnection, opts: MigrateOptions): Promis
     }
   }
 
-  verify(await readApplied(conn))
+  const appliedBefore = await readApplied(conn)
+  verify(appliedBefore)
+  // The usual start: nothing pending, so no per-migration transaction (each one re-checks under
+  // the lock, which matters only when there is something to apply).
+  const pending = wanted.filter((m) => !appliedBefore.has(migrationVersion(m.name)))
 
   const appliedNow: string[] = []
-  for (const m of wanted) {
+  for (const m of pending) {
     const version = migrationVersion(m.name)
     const done = await conn.transaction(async (tx) => {
       // Serialise migrators (two app servers starting at once); re-check under the lock.

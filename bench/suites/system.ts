@@ -55,13 +55,29 @@ export const systemSuite: Suite = {
       await measureOpen(probe, dir) // creates and migrates the folder; the figure is the re-open
     }
     const runs = [] as { openMs: number; rssMb: number }[]
-    for (let i = 0; i < 3; i++) runs.push(await measureOpen(probe, dir))
+    for (let i = 0; i < 5; i++) runs.push(await measureOpen(probe, dir))
     if (cleanup) fs.rmSync(dir, { recursive: true, force: true })
     fs.rmSync(probe, { force: true })
-    const best = (k: 'openMs' | 'rssMb') => Math.min(...runs.map((r) => r[k]))
+    // The median run for time (one slow start on a busy machine does not decide it), the
+    // largest for memory (the budget is a ceiling).
+    const median = (k: 'openMs' | 'rssMb') => runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? NaN
+    const largest = (k: 'openMs' | 'rssMb') => Math.max(...runs.map((r) => r[k]))
+    const all = (k: 'openMs' | 'rssMb') => runs.map((r) => r[k]).join(', ')
     const figures: Figure[] = [
-      { name: 'system.open_large_ms', value: best('openMs'), unit: 'ms', target: { max: 1000 }, notes: `best of 3; ${notes}` },
-      { name: 'system.backend_rss_mb', value: best('rssMb'), unit: 'MB', target: { max: 500 }, notes },
+      {
+        name: 'system.open_large_ms',
+        value: median('openMs'),
+        unit: 'ms',
+        target: { max: 1000 },
+        notes: `median of 5 starts (${all('openMs')}); ${notes}`,
+      },
+      {
+        name: 'system.backend_rss_mb',
+        value: largest('rssMb'),
+        unit: 'MB',
+        target: { max: 500 },
+        notes: `largest of 5 starts (${all('rssMb')}); ${notes}`,
+      },
     ]
     return figures
   },

@@ -75,7 +75,8 @@ function authorize(method: MethodName, ctx: CallContext, policy: SessionPolicy):
 export function createDispatcher(
   handlers: HandlerMap,
   logger: Logger,
-  constraints?: ConstraintColumns,
+  /** The constraint catalog, read on the first database error (not at start-up: it is not needed before). */
+  constraints?: () => Promise<ConstraintColumns>,
   policy: SessionPolicy = defaultPolicy,
 ): Dispatch {
   return async (method, input, ctx) => {
@@ -95,7 +96,8 @@ export function createDispatcher(
       return ok(spec.output.parse(value))
     } catch (error) {
       if (error instanceof RpcFailure) return fail(error.code, error.message, error.issues)
-      const mapped = databaseErrorToFailure(error, ctx.connection.locale, constraints)
+      const catalog = await constraints?.().catch(() => undefined)
+      const mapped = databaseErrorToFailure(error, ctx.connection.locale, catalog)
       if (mapped) return fail(mapped.code, mapped.message, mapped.issues)
       logger.error(`${method} failed`, error instanceof Error ? (error.stack ?? error.message) : error)
       return fail('INTERNAL', message(ctx.connection.locale, 'internal'))

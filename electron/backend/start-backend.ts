@@ -5,7 +5,7 @@ import { migrate } from '../../db/migrator'
 import { APP_VERSION } from './app-version'
 import type { CallContext } from './call-context'
 import { type DataFolderLock, lockDataFolder } from './data-folder-lock'
-import { loadConstraintColumns } from './db-errors'
+import { type ConstraintColumns, loadConstraintColumns } from './db-errors'
 import { type Dispatch, type HandlerMap, createDispatcher } from './dispatcher'
 import { type EventBus, createEventBus } from './event-bus'
 import { auditHandlers } from './handlers/audit'
@@ -107,7 +107,14 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
       maintenance,
     }),
   } satisfies HandlerMap
-  const dispatchToHandlers = createDispatcher(handlers, logger, await loadConstraintColumns(db), {
+  let constraintCatalog: Promise<ConstraintColumns> | undefined
+  const constraints = () => {
+    constraintCatalog ??= loadConstraintColumns(db)
+    // A failed read (the database closing) is retried next time rather than remembered.
+    constraintCatalog.catch(() => (constraintCatalog = undefined))
+    return constraintCatalog
+  }
+  const dispatchToHandlers = createDispatcher(handlers, logger, constraints, {
     lockAfterMs: () => lockAfterMinutes() * 60_000,
     now: Date.now,
   })
