@@ -17,6 +17,9 @@ import m0011 from './0011_ledger_tax_series_derived'
 import m0012 from './0012_central_security'
 import m0014 from './0014_terminal_state'
 import m0015 from './0015_local_sign_in'
+import m0016 from './0016_sync_scope'
+import m0017 from './0017_central_sync'
+import m0018 from './0018_terminal_sync'
 
 export const migrations: readonly MigrationSource[] = [
   m0001,
@@ -33,4 +36,7 @@ export const migrations: readonly MigrationSource[] = [
   m0012,
   m0014,
   m0015,
+  m0016,
+  m0017,
+  m0018,
 ]

@@ -8,6 +8,9 @@ export interface CentralServer {
   /** application login: member of prometric_app, no BYPASSRLS */
   loginUser: string
   loginPassword: string
+  /** sync login: member of prometric_sync only (executes the sync API, reads no table) */
+  syncUser: string
+  syncPassword: string
 }
 
 /** The database migrated once for central; test files clone it. */

@@ -21,6 +21,8 @@ export interface TestDatabase {
 
 export interface CentralDatabase extends TestDatabase {
   database: string
+  /** URL for the sync login (what an enrolled terminal connects with). */
+  syncUrl: string
   /** Opens another session on the same database, as the schema owner or as the app login. */
   connect(as?: 'owner' | 'login'): Promise<{ conn: SqlConnection; client: pg.Client }>
 }
@@ -60,6 +62,7 @@ export async function openCentral(opts: { migrated?: boolean } = {}): Promise<Ce
   return {
     engine: 'pg14',
     database,
+    syncUrl: `postgres://${server.syncUser}:${server.syncPassword}@${server.host}:${server.port}/${database}`,
     conn: main.conn,
     connect,
     async close() {

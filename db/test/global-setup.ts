@@ -41,6 +41,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     password: 'prometric-test',
     loginUser: 'prometric_test_login',
     loginPassword: 'prometric-test-login',
+    syncUser: 'prometric_test_sync',
+    syncPassword: 'prometric-test-sync',
   }
   const embedded = new EmbeddedPostgres({
     databaseDir: path.join(root, 'data'),
@@ -78,6 +80,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // An application login: not a superuser, no BYPASSRLS, member of prometric_app.
   await admin.query(
     `CREATE ROLE ${server.loginUser} LOGIN PASSWORD '${server.loginPassword}' NOSUPERUSER NOBYPASSRLS IN ROLE prometric_app`,
+  )
+  // The login terminals use: it may only execute the sync API.
+  await admin.query(
+    `CREATE ROLE ${server.syncUser} LOGIN PASSWORD '${server.syncPassword}' NOSUPERUSER NOBYPASSRLS IN ROLE prometric_sync`,
   )
   await admin.end()
 

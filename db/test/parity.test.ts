@@ -21,6 +21,14 @@ import { openCentral, openPglite, type TestDatabase } from './engines'
 
 const CENTRAL_ONLY_FUNCTIONS = ['app_current_org', 'app_current_workspace', 'app_current_user']
 
+/** The sync API of 0017 (central only): its sync_* tables, functions and the changelog triggers. */
+const BOTH_SYNC_OBJECTS = new Set(['sync_scope', 'sync_scope_refresh', 'sync_scope_pkey', 'sync_scope_apply_order_key'])
+function isCentralSync(row: Record<string, unknown>): boolean {
+  const names = [row.name, row.table_name].map(String)
+  if (row.name === 'zz_sync_changelog') return true
+  return names.some((n) => /^(public\.)?sync_/.test(n) && !BOTH_SYNC_OBJECTS.has(n.replace(/^public\./, '')))
+}
+
 const queries = {
   relations: `
     SELECT c.relname AS name, c.relkind::text AS kind, c.relispartition AS is_partition,
@@ -76,6 +84,7 @@ async function snapshot(conn: SqlConnection): Promise<Snapshot> {
     result[key] = (await conn.query<Record<string, unknown>>(sql)).rows
   }
   result.functions = result.functions.filter((f) => !CENTRAL_ONLY_FUNCTIONS.includes(f.name as string))
+  for (const key of Object.keys(result) as (keyof typeof queries)[]) result[key] = result[key].filter((r) => !isCentralSync(r))
   result.views = result.views.map((v) => ({
     ...v,
     definition: String(v.definition).replace(/\b[a-z_][a-z0-9_]*\.(?=[a-z_"])/g, ''),

@@ -1,0 +1,75 @@
+/**
+ * Test rig for sync: a central PostgreSQL 14 database with a tenant, and terminals (in-memory
+ * PGlite with the real engine) enrolled against it through the sync login.
+ */
+import type { PGlite } from '@electric-sql/pglite'
+import { openCentral, openPglite, type CentralDatabase } from '../../../db/test/engines'
+import { type Tenant, createTenant } from '../../../db/test/fixtures'
+import { migrations } from '../../../db/migrations'
+import { migrationVersion } from '../../../db/migrator'
+import { silentLogger } from '../logger'
+import { memoryVault } from '../secrets/vault'
+import { type CentralApi, connectCentral } from './central-client'
+import { type SyncEngine, createSyncEngine } from './engine'
+
+/** The schema version this build ships. */
+export const SCHEMA_VERSION = Math.max(...migrations.map((m) => migrationVersion(m.name)))
+
+export interface TestTerminal {
+  db: PGlite
+  engine: SyncEngine
+  terminalId: string
+  close(): Promise<void>
+}
+
+export interface SyncRig {
+  central: CentralDatabase
+  tenant: Tenant
+  /** A new terminal of the tenant's main workspace (or `workspaceId`), enrolled and bootstrapped. */
+  terminal(opts?: { workspaceId?: string; prefix?: string; connect?: (url: string) => CentralApi }): Promise<TestTerminal>
+  close(): Promise<void>
+}
+
+let prefixCounter = 0
+
+/** Creates a central database with one tenant; terminals are added with `terminal()`. */
+export async function createSyncRig(): Promise<SyncRig> {
+  const central = await openCentral()
+  const tenant = await createTenant(central.conn)
+  const terminals: TestTerminal[] = []
+  return {
+    central,
+    tenant,
+    async terminal(opts = {}) {
+      const prefix = opts.prefix ?? `T${++prefixCounter}`
+      const { rows } = await central.conn.query<{ terminal_id: string; enrollment_code: string }>(
+        'SELECT * FROM sync_create_terminal($1, $2, $3, $4)',
+        [tenant.organizationId, opts.workspaceId ?? tenant.workspaceId, `Terminal ${prefix}`, prefix],
+      )
+      const local = await openPglite()
+      const engine = createSyncEngine({
+        db: local.db,
+        vault: memoryVault(),
+        logger: silentLogger,
+        connect: opts.connect ?? ((url) => connectCentral(url)),
+        schemaVersion: SCHEMA_VERSION,
+      })
+      await engine.enroll({ centralUrl: central.syncUrl, code: rows[0]!.enrollment_code })
+      const terminal: TestTerminal = {
+        db: local.db,
+        engine,
+        terminalId: rows[0]!.terminal_id,
+        async close() {
+          await engine.stop()
+          await local.close()
+        },
+      }
+      terminals.push(terminal)
+      return terminal
+    },
+    async close() {
+      await Promise.all(terminals.map((t) => t.close().catch(() => undefined)))
+      await central.close()
+    },
+  }
+}
