@@ -615,9 +615,10 @@ BEGIN
                                     kept_clock, lost_value, lost_clock, lost_terminal_id)
         SELECT p_t.organization_id, p_t.workspace_id, s.table_name, (l ->> 'id')::uuid, l ->> 'column', l -> 'kept',
                l ->> 'keptClock', l -> 'lost', v_clock, p_t.id
-        FROM jsonb_array_elements(v_lost) l;
-        v_conflicts := v_conflicts || (SELECT jsonb_agg(l || jsonb_build_object('table', s.table_name, 'lostClock', v_clock))
-                                       FROM jsonb_array_elements(v_lost) l);
+        FROM jsonb_array_elements(v_lost) l
+        WHERE l ->> 'column' <> 'updated_at'; -- bookkeeping, settled like the rest but not worth a person's look
+        v_conflicts := v_conflicts || coalesce((SELECT jsonb_agg(l || jsonb_build_object('table', s.table_name, 'lostClock', v_clock))
+                                                FROM jsonb_array_elements(v_lost) l WHERE l ->> 'column' <> 'updated_at'), '[]');
       END IF;
     END IF;
 

@@ -201,19 +201,30 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return rows.map((r) => ({ seq: Number(r.tx_seq), hlc: r.hlc, changes: r.changes }))
   }
 
-  /** Row keys and inserted ids of quarantined transactions: what later ones may depend on. */
+  /** Row keys and inserted ids of quarantined transactions (→ their tx): what later ones may depend on. */
   const quarantinedKeys = async () => {
-    const { rows } = await db.query<{ k: string; inserted: boolean; id: string }>(
-      `SELECT (c ->> 't') || ':' || (c ->> 'id') AS k, c ->> 'op' = 'I' AS inserted, c ->> 'id' AS id
+    const { rows } = await db.query<{ k: string; inserted: boolean; id: string; tx_seq: string }>(
+      `SELECT (c ->> 't') || ':' || (c ->> 'id') AS k, c ->> 'op' = 'I' AS inserted, c ->> 'id' AS id, q.tx_seq::text
        FROM sync_quarantine q CROSS JOIN LATERAL jsonb_array_elements(q.changes) c`,
     )
-    return { rows: new Set(rows.map((r) => r.k)), ids: new Set(rows.filter((r) => r.inserted).map((r) => r.id)) }
+    return {
+      rows: new Map(rows.map((r) => [r.k, Number(r.tx_seq)])),
+      ids: new Map(rows.filter((r) => r.inserted).map((r) => [r.id, Number(r.tx_seq)])),
+    }
   }
 
-  const dependsOn = (tx: OutboxTx, keys: { rows: Set<string>; ids: Set<string> }) =>
-    tx.changes.some(
-      (c) => keys.rows.has(`${c.t}:${c.id}`) || Object.values(c.data ?? {}).some((v) => typeof v === 'string' && keys.ids.has(v)),
-    )
+  /** The quarantined transaction `tx` builds on (touches its rows or names a row it inserted), if any. */
+  const dependency = (tx: OutboxTx, keys: Awaited<ReturnType<typeof quarantinedKeys>>): number | null => {
+    for (const c of tx.changes) {
+      const direct = keys.rows.get(`${c.t}:${c.id}`)
+      if (direct !== undefined) return direct
+      for (const v of Object.values(c.data ?? {})) {
+        const named = typeof v === 'string' ? keys.ids.get(v) : undefined
+        if (named !== undefined) return named
+      }
+    }
+    return null
+  }
 
   /** Moves transactions into the local quarantine (they leave the outbox). */
   const quarantine = async (
@@ -291,6 +302,48 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return sent.filter((t) => t.seq <= acked).length
   }
 
+  /**
+   * Puts the rows of refused transactions back to head office's state (a row head office does
+   * not have is removed), so the local database agrees with central again and pulls cannot clash
+   * with refused rows. What the person entered stays in the quarantine, to fix or discard.
+   */
+  const revertToCentral = async (api: CentralApi, creds: TerminalCredentials, changes: WireChange[], cause: number | null) => {
+    const byTable = new Map<string, Set<string>>()
+    for (const c of changes) {
+      if (syncTables.find((t) => t.table === c.t)?.direction !== 'both') continue
+      byTable.set(c.t, (byTable.get(c.t) ?? new Set()).add(c.id))
+    }
+    if (byTable.size === 0) return
+    const page: (WireChange & { clock: string })[] = []
+    for (const [table, idSet] of byTable) {
+      const ids = [...idSet]
+      const images = await api.fetchRows(creds, table, ids)
+      const found = new Set(images.map((r) => String(r.id)))
+      for (const id of ids) if (!found.has(id)) page.push({ t: table, id, op: 'D', data: null, clock: '0' })
+      for (const r of images) page.push({ t: table, id: String(r.id), op: 'U', data: r, clock: '0' })
+    }
+    await db.transaction(async (tx) => {
+      // Later local transactions that touch these rows build on the refused ones: they join
+      // them in the quarantine rather than being pushed (or lost).
+      const later = await tx.query<{ tx_seq: string }>(
+        `SELECT DISTINCT o.tx_seq::text FROM sync_outbox o JOIN jsonb_array_elements($1::jsonb) c
+           ON o.table_name = c ->> 't' AND o.row_id = (c ->> 'id')::uuid`,
+        [JSON.stringify(page)],
+      )
+      await quarantine(
+        tx,
+        later.rows.map((r) => ({
+          seq: Number(r.tx_seq),
+          reason: 'depends',
+          detail: 'depends on a refused transaction',
+          causedBy: cause,
+        })),
+      )
+      await tx.query('SELECT sync_apply_pulled($1::jsonb)', [JSON.stringify(page)])
+    })
+    deps.events?.emit('data.changed', { tables: [...byTable.keys()] })
+  }
+
   const pushAll = async (api: CentralApi, creds: TerminalCredentials): Promise<{ pushed: number; rejected: number }> => {
     let pushed = 0
     let rejected = 0
@@ -300,15 +353,21 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       // Transactions that build on a quarantined one stay here with it: sending them would only
       // be refused.
       const keys = await quarantinedKeys()
-      const blocked = batch.filter((t) => keys.rows.size > 0 && dependsOn(t, keys))
+      const blocked = keys.rows.size === 0 ? [] : batch.map((t) => ({ t, on: dependency(t, keys) })).filter((b) => b.on !== null)
       if (blocked.length > 0) {
         await db.transaction((tx) =>
           quarantine(
             tx,
-            blocked.map((t) => ({ seq: t.seq, reason: 'depends', detail: 'depends on a refused transaction' })),
+            blocked.map((b) => ({ seq: b.t.seq, reason: 'depends', detail: 'depends on a refused transaction', causedBy: b.on })),
           ),
         )
         rejected += blocked.length
+        await revertToCentral(
+          api,
+          creds,
+          blocked.flatMap((b) => b.t.changes),
+          blocked[0]!.on,
+        )
         continue
       }
       const pending = Number(
@@ -344,6 +403,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       }
       await learnCentralTime(result.centralTime)
       const done = await acknowledge(result, batch)
+      const refused = new Set((result.rejected ?? []).map((r) => r.seq))
+      if (refused.size > 0)
+        await revertToCentral(
+          api,
+          creds,
+          batch.filter((t) => refused.has(t.seq)).flatMap((t) => t.changes),
+          Math.min(...refused),
+        )
       rejected += result.rejected?.length ?? 0
       pushed += done - (result.rejected?.length ?? 0)
       if (done === 0) break
@@ -619,27 +686,23 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     },
     async discard(txSeq) {
       const { api, creds } = await clientFor()
-      const { rows } = await db.query<{ changes: WireChange[] }>('SELECT changes FROM sync_quarantine WHERE tx_seq = $1', [txSeq])
-      const changes = rows[0]?.changes
-      if (!changes) return
-      const byTable = new Map<string, string[]>()
-      for (const c of changes) byTable.set(c.t, [...(byTable.get(c.t) ?? []), c.id])
-      const fresh: WireChange[] = []
-      const missing: WireChange[] = []
-      for (const [table, ids] of byTable) {
-        if (syncTables.find((t) => t.table === table)?.direction !== 'both') continue
-        const images = await api.fetchRows(creds, table, ids)
-        const found = new Set(images.map((r) => String(r.id)))
-        for (const r of images) fresh.push({ t: table, id: String(r.id), op: 'U', data: r })
-        // Rows head office does not have (the refused inserts) are removed here.
-        for (const id of ids) if (!found.has(id)) missing.push({ t: table, id, op: 'D', data: null })
-      }
-      await db.transaction(async (tx) => {
-        const page = [...missing, ...fresh].map((c) => ({ ...c, clock: '00000000000000000000' }))
-        if (page.length > 0) await tx.query('SELECT sync_apply_pulled($1::jsonb)', [JSON.stringify(page)])
-        await tx.query('DELETE FROM sync_quarantine WHERE tx_seq = $1', [txSeq])
-      })
-      deps.events?.emit('data.changed', { tables: [...byTable.keys()] })
+      // The transaction and every one quarantined because of it.
+      const { rows } = await db.query<{ tx_seq: string; changes: WireChange[] }>(
+        `WITH RECURSIVE chain AS (
+           SELECT tx_seq FROM sync_quarantine WHERE tx_seq = $1
+           UNION SELECT q.tx_seq FROM sync_quarantine q JOIN chain c ON q.caused_by = c.tx_seq)
+         SELECT q.tx_seq::text, q.changes FROM sync_quarantine q JOIN chain USING (tx_seq)`,
+        [txSeq],
+      )
+      if (rows.length === 0) return
+      await db.query('DELETE FROM sync_quarantine WHERE tx_seq = ANY ($1::bigint[])', [rows.map((r) => Number(r.tx_seq))])
+      // Normally already done when they were quarantined; again in case that was interrupted.
+      await revertToCentral(
+        api,
+        creds,
+        rows.flatMap((r) => r.changes),
+        null,
+      )
     },
   }
 }

@@ -1,8 +1,33 @@
 import { randomUUID } from 'node:crypto'
+import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type SyncRig, createSyncRig } from './test-support'
+import { connectCentral } from './central-client'
+import { type SyncRig, type TestTerminal, createSyncRig, tableRows } from './test-support'
 
-describe('sync between terminals and central', () => {
+type Db = TestTerminal['db']
+
+async function addProduct(db: Db, rig: SyncRig, values: { code: string; name?: string }): Promise<string> {
+  const id = randomUUID()
+  await db.query(
+    `INSERT INTO products (id, organization_id, workspace_id, code, name, price) VALUES ($1, $2, $3, $4, $5, 1000)`,
+    [id, rig.tenant.organizationId, rig.tenant.workspaceId, values.code, values.name ?? 'Болт М8'],
+  )
+  return id
+}
+
+/** Every replica holds the same rows of these tables, derived columns included. */
+async function expectIdentical(rig: SyncRig, terminals: TestTerminal[], tables: string[]) {
+  for (const table of tables) {
+    const where =
+      table === 'stock_balances' || table === 'inventory_movements'
+        ? `workspace_id = '${rig.tenant.workspaceId}'`
+        : `organization_id = '${rig.tenant.organizationId}'`
+    const expected = await tableRows(rig.central.conn, table, where)
+    for (const t of terminals) expect(await tableRows(t.db, table, where), `${table} on ${t.terminalId}`).toEqual(expected)
+  }
+}
+
+describe('sync between terminals and central (PostgreSQL 14, PGlite)', () => {
   let rig: SyncRig
   beforeEach(async () => {
     rig = await createSyncRig()
@@ -16,15 +41,188 @@ describe('sync between terminals and central', () => {
     const b = await rig.terminal()
     const org = await a.db.query<{ name: string }>('SELECT name FROM organizations')
     expect(org.rows).toHaveLength(1)
-    const id = randomUUID()
-    await a.db.query(
-      `INSERT INTO products (id, organization_id, workspace_id, code, name) VALUES ($1, $2, $3, 'P-1', 'Болт М8')`,
-      [id, rig.tenant.organizationId, rig.tenant.workspaceId],
-    )
+    const id = await addProduct(a.db, rig, { code: 'P-1' })
     const cycleA = await a.engine.syncOnce()
     expect(cycleA.pushed).toBe(1)
+    expect(cycleA.drained).toBe(true)
     await b.engine.syncOnce()
     const got = await b.db.query<{ name: string }>('SELECT name FROM products WHERE id = $1', [id])
     expect(got.rows[0]?.name).toBe('Болт М8')
+    await expectIdentical(rig, [a, b], ['products'])
+  })
+
+  it('merges offline edits of different columns and settles the same column by the later clock, logging the loser', async () => {
+    const a = await rig.terminal()
+    const b = await rig.terminal()
+    const id = await addProduct(a.db, rig, { code: 'P-2' })
+    await a.engine.syncOnce()
+    await b.engine.syncOnce()
+    // Offline: A renames, B describes; both change the price, B later.
+    await a.db.query(`UPDATE products SET name = 'Болт М10', price = 1100 WHERE id = $1`, [id])
+    await new Promise((r) => setTimeout(r, 5))
+    await b.db.query(`UPDATE products SET description = 'оцинкованный', price = 1200 WHERE id = $1`, [id])
+    await b.engine.syncOnce()
+    await a.engine.syncOnce()
+    await b.engine.syncOnce()
+    await expectIdentical(rig, [a, b], ['products'])
+    const row = await a.db.query<{ name: string; description: string; price: string }>(
+      'SELECT name, description, price::text FROM products WHERE id = $1',
+      [id],
+    )
+    expect(row.rows[0]).toEqual({ name: 'Болт М10', description: 'оцинкованный', price: '1200.00' })
+    const conflicts = await rig.central.conn.query<{ column_name: string; lost_value: unknown; kept_value: unknown }>(
+      'SELECT column_name, lost_value, kept_value FROM sync_conflicts WHERE row_id = $1',
+      [id],
+    )
+    expect(conflicts.rows).toEqual([{ column_name: 'price', lost_value: 1100, kept_value: 1200 }])
+    const local = await a.db.query<{ column_name: string }>('SELECT column_name FROM sync_conflicts')
+    expect(local.rows.map((r) => r.column_name)).toEqual(['price'])
+  })
+
+  it('keeps stock equal to the ledger on every replica when two terminals move the same product', async () => {
+    const a = await rig.terminal()
+    const b = await rig.terminal()
+    const id = await addProduct(a.db, rig, { code: 'P-3' })
+    await a.engine.syncOnce()
+    await b.engine.syncOnce()
+    const move = (db: Db, type: string, quantity: string) =>
+      db.query(
+        `INSERT INTO inventory_movements (id, organization_id, workspace_id, product_id, movement_type, quantity)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [randomUUID(), rig.tenant.organizationId, rig.tenant.workspaceId, id, type, quantity],
+      )
+    await move(a.db, 'receipt', '10.5')
+    await move(b.db, 'receipt', '4')
+    await move(a.db, 'shipment', '-3.25')
+    await move(b.db, 'shipment', '-20') // stock may go negative at head office
+    await a.engine.syncOnce()
+    await b.engine.syncOnce()
+    await a.engine.syncOnce()
+    await expectIdentical(rig, [a, b], ['products', 'inventory_movements', 'stock_balances'])
+    const stock = await b.db.query<{ stock_level: string }>('SELECT stock_level::text FROM products WHERE id = $1', [id])
+    expect(stock.rows[0]?.stock_level).toBe('-8.750')
+  })
+
+  it('brings head-office edits to terminals, and a delete at head office wins over an unsent local edit', async () => {
+    const a = await rig.terminal()
+    const id = await addProduct(a.db, rig, { code: 'P-4' })
+    const other = await addProduct(a.db, rig, { code: 'P-5' })
+    await a.engine.syncOnce()
+    await rig.central.conn.query(`UPDATE products SET name = 'Гайка М8' WHERE id = $1`, [id])
+    await rig.central.conn.query('DELETE FROM products WHERE id = $1', [other])
+    await a.db.query(`UPDATE products SET name = 'мой' WHERE id = $1`, [other])
+    // Pull only (push would be refused: the row is gone): the delete removes the pending edit too.
+    const cycle = await a.engine.syncOnce()
+    expect(cycle.rejected).toBe(1)
+    await expectIdentical(rig, [a], ['products'])
+    expect((await a.db.query('SELECT 1 FROM products WHERE id = $1', [other])).rows).toHaveLength(0)
+  })
+
+  it('quarantines a refused transaction with the ones that build on it; independent ones go on; discard re-converges', async () => {
+    const a = await rig.terminal()
+    const b = await rig.terminal()
+    await addProduct(b.db, rig, { code: 'DUP' })
+    await b.engine.syncOnce()
+    // A, offline, creates the same code (refused), then edits it (depends), then an unrelated product.
+    const dup = await addProduct(a.db, rig, { code: 'DUP', name: 'дубль' })
+    await a.db.query(`UPDATE products SET description = 'x' WHERE id = $1`, [dup])
+    const fine = await addProduct(a.db, rig, { code: 'OK-1' })
+    const cycle = await a.engine.syncOnce()
+    expect(cycle.rejected).toBe(2)
+    const q = await a.db.query<{ reason: string; caused_by: string | null }>(
+      'SELECT reason, caused_by::text FROM sync_quarantine ORDER BY tx_seq',
+    )
+    expect(q.rows.map((r) => r.reason)).toEqual(['constraint', 'depends'])
+    expect((await rig.central.conn.query('SELECT 1 FROM products WHERE id = $1', [fine])).rows).toHaveLength(1)
+    expect((await rig.central.conn.query('SELECT 1 FROM products WHERE id = $1', [dup])).rows).toHaveLength(0)
+    // The refused rows were put back to head office's state here (their content waits in the
+    // quarantine), so the pull brought B's product in without a clash.
+    const local = await a.db.query<{ name: string }>(`SELECT name FROM products WHERE code = 'DUP'`)
+    expect(local.rows).toEqual([{ name: 'Болт М8' }])
+    const first = await a.db.query<{ tx_seq: string }>('SELECT tx_seq::text FROM sync_quarantine ORDER BY tx_seq LIMIT 1')
+    await a.engine.discard(Number(first.rows[0]!.tx_seq))
+    expect((await a.db.query('SELECT 1 FROM sync_quarantine')).rows).toHaveLength(0)
+    await b.engine.syncOnce()
+    await expectIdentical(rig, [a, b], ['products'])
+  })
+
+  it('applies a replayed batch once, and refuses rows of another workspace or organization, unknown rows and bad secrets', async () => {
+    const a = await rig.terminal()
+    const api = connectCentral(rig.central.syncUrl)
+    try {
+      const creds = { terminalId: a.terminalId, secret: await a.secret() }
+      const hlc = String(Date.now() * 65536)
+      // A full row as the terminal captures it, used as the template of hand-made changes.
+      await a.db.query('INSERT INTO orders (id, organization_id, workspace_id, created_by) VALUES ($1, $2, $3, $4)', [
+        randomUUID(),
+        rig.tenant.organizationId,
+        rig.tenant.workspaceId,
+        rig.tenant.employeeId,
+      ])
+      const template = (await a.db.query<{ data: Record<string, unknown> }>('SELECT data FROM sync_outbox')).rows[0]!.data
+      await a.db.query('DELETE FROM sync_outbox')
+      const row = (id: string, workspaceId: string, organizationId = rig.tenant.organizationId) => ({
+        t: 'orders',
+        id,
+        op: 'I' as const,
+        data: { ...template, id, organization_id: organizationId, workspace_id: workspaceId, order_number: null },
+      })
+      const own = randomUUID()
+      const batch = {
+        schemaVersion: 18,
+        pending: 1,
+        transactions: [{ seq: 1, hlc, changes: [row(own, rig.tenant.workspaceId)] }],
+      }
+      const first = await api.push(creds, batch)
+      expect(first.rejected).toEqual([])
+      expect((await api.push(creds, batch)).acked).toBe(1)
+      expect((await rig.central.conn.query('SELECT count(*)::int AS n FROM orders WHERE id = $1', [own])).rows[0]).toEqual({
+        n: 1,
+      })
+
+      const foreignOrg = randomUUID()
+      const attempts = [
+        [row(randomUUID(), rig.tenant.workspace2Id)],
+        [row(randomUUID(), rig.tenant.workspaceId, foreignOrg)],
+        [{ t: 'orders', id: randomUUID(), op: 'U' as const, data: { notes: 'x' } }],
+        [{ t: 'orders', id: randomUUID(), op: 'U' as const, data: { total_amount: 1 } }],
+        [{ t: 'pg_authid', id: randomUUID(), op: 'I' as const, data: {} }],
+        [{ t: 'orders', id: own, op: 'U' as const, data: { "notes = 'x'; DROP TABLE orders; --": 1 } }],
+      ]
+      const refused = await api.push(creds, {
+        schemaVersion: 18,
+        pending: attempts.length,
+        transactions: attempts.map((changes, i) => ({ seq: 2 + i, hlc, changes })),
+      })
+      expect(refused.rejected?.map((r) => r.reason)).toEqual([
+        'tenant',
+        'tenant',
+        'unknown_row',
+        'malformed',
+        'unknown_table',
+        'malformed',
+      ])
+      expect((await rig.central.conn.query('SELECT count(*)::int AS n FROM orders')).rows[0]).toEqual({ n: 1 })
+      await expect(api.push({ ...creds, secret: 'wrong' }, batch)).rejects.toThrow(/revoked or its secret is wrong/)
+      await rig.central.conn.query('SELECT sync_revoke_terminal($1)', [a.terminalId])
+      await expect(api.push(creds, batch)).rejects.toThrow(/revoked/)
+    } finally {
+      await api.close()
+    }
+  })
+
+  it('gives the sync login no direct access to any table', async () => {
+    const client = new pg.Client({ connectionString: rig.central.syncUrl })
+    await client.connect()
+    try {
+      for (const table of ['products', 'users', 'sync_terminals', 'sync_changelog', 'sync_organization_keys']) {
+        await expect(client.query(`SELECT * FROM ${table} LIMIT 1`)).rejects.toThrow(/permission denied/)
+      }
+      await expect(client.query(`SELECT sync_create_terminal(gen_random_uuid(), gen_random_uuid(), 'x', 'X1')`)).rejects.toThrow(
+        /permission denied/,
+      )
+    } finally {
+      await client.end()
+    }
   })
 })

@@ -10,7 +10,7 @@ import { migrationVersion } from '../../../db/migrator'
 import { silentLogger } from '../logger'
 import { memoryVault } from '../secrets/vault'
 import { type CentralApi, connectCentral } from './central-client'
-import { type SyncEngine, createSyncEngine } from './engine'
+import { SYNC_SECRET, type SyncEngine, createSyncEngine } from './engine'
 
 /** The schema version this build ships. */
 export const SCHEMA_VERSION = Math.max(...migrations.map((m) => migrationVersion(m.name)))
@@ -19,6 +19,8 @@ export interface TestTerminal {
   db: PGlite
   engine: SyncEngine
   terminalId: string
+  /** The terminal's credentials, for calling central's API by hand. */
+  secret(): Promise<string>
   close(): Promise<void>
 }
 
@@ -47,9 +49,10 @@ export async function createSyncRig(): Promise<SyncRig> {
         [tenant.organizationId, opts.workspaceId ?? tenant.workspaceId, `Terminal ${prefix}`, prefix],
       )
       const local = await openPglite()
+      const vault = memoryVault()
       const engine = createSyncEngine({
         db: local.db,
-        vault: memoryVault(),
+        vault,
         logger: silentLogger,
         connect: opts.connect ?? ((url) => connectCentral(url)),
         schemaVersion: SCHEMA_VERSION,
@@ -59,6 +62,7 @@ export async function createSyncRig(): Promise<SyncRig> {
         db: local.db,
         engine,
         terminalId: rows[0]!.terminal_id,
+        secret: async () => (await vault.get(SYNC_SECRET))!,
         async close() {
           await engine.stop()
           await local.close()
@@ -72,4 +76,17 @@ export async function createSyncRig(): Promise<SyncRig> {
       await central.close()
     },
   }
+}
+
+/**
+ * A table's rows as JSON text per row, ordered by id (derived columns included), for comparing
+ * replicas. `where` narrows central to what a terminal holds.
+ */
+export async function tableRows(
+  db: { query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> },
+  table: string,
+  where = 'true',
+): Promise<string[]> {
+  const { rows } = await db.query<{ j: string }>(`SELECT to_jsonb(t)::text AS j FROM ${table} t WHERE ${where} ORDER BY 1`)
+  return rows.map((r) => r.j)
 }
