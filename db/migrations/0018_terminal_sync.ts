@@ -271,6 +271,87 @@ BEGIN
 END;
 $$;
 
+-- The changes the current transaction captured (for the journal, read just before commit), or
+-- NULL when it captured nothing.
+CREATE FUNCTION sync_current_capture() RETURNS JSONB
+LANGUAGE plpgsql
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  marker TEXT := current_setting('prometric.capture_tx', true);
+BEGIN
+  IF marker IS NULL OR split_part(marker, ':', 1) <> pg_current_xact_id()::text OR split_part(marker, ':', 2) = 'off' THEN
+    RETURN NULL;
+  END IF;
+  RETURN (SELECT jsonb_build_object('txSeq', split_part(marker, ':', 2)::bigint, 'hlc', split_part(marker, ':', 3),
+            'changes', jsonb_agg(jsonb_build_object('t', o.table_name, 'id', o.row_id, 'op', o.op, 'data', o.data) ORDER BY o.seq))
+          FROM sync_outbox o WHERE o.tx_seq = split_part(marker, ':', 2)::bigint
+          HAVING count(*) > 0);
+END;
+$$;
+
+-- Applies row changes as they travel ({t, id, op, data}) to local tables, checking every table
+-- and column against the scope map. Used to replay what the journal holds (not captured again)
+-- and to commit a fixed quarantined transaction (captured as a new one).
+CREATE FUNCTION sync_apply_row_changes(p_changes JSONB) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  c JSONB;
+  s sync_scope;
+  v_cols TEXT;
+  v_set TEXT;
+BEGIN
+  FOR c IN SELECT x FROM jsonb_array_elements(p_changes) x LOOP
+    SELECT * INTO s FROM sync_scope WHERE table_name = c ->> 't';
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'not a synced table: %', c ->> 't' USING ERRCODE = '22023';
+    END IF;
+    IF c ->> 'op' = 'D' THEN
+      EXECUTE format('DELETE FROM %I WHERE id = $1', s.table_name) USING (c ->> 'id')::uuid;
+      CONTINUE;
+    END IF;
+    IF EXISTS (SELECT 1 FROM jsonb_object_keys(c -> 'data') k WHERE k <> ALL (s.columns || s.push_only)) THEN
+      RAISE EXCEPTION 'a change of % names a column that does not travel', s.table_name USING ERRCODE = '22023';
+    END IF;
+    SELECT string_agg(format('%I', k), ', '), string_agg(format('%1$I = EXCLUDED.%1$I', k), ', ') FILTER (WHERE k <> 'id')
+      INTO v_cols, v_set FROM jsonb_object_keys((c -> 'data') || jsonb_build_object('id', c ->> 'id')) k;
+    IF c ->> 'op' = 'I' THEN
+      EXECUTE format('INSERT INTO %I (%s) SELECT %s FROM jsonb_populate_record(NULL::%I, $1) ON CONFLICT (%s) %s',
+                     s.table_name, v_cols, v_cols, s.table_name,
+                     (SELECT string_agg(format('%I', k), ', ') FROM unnest(s.key_columns) k),
+                     CASE WHEN s.ledger OR v_set IS NULL THEN 'DO NOTHING' ELSE 'DO UPDATE SET ' || v_set END)
+        USING (c -> 'data') || jsonb_build_object('id', c ->> 'id');
+    ELSE
+      EXECUTE format('UPDATE %I t SET (%s) = (SELECT %s FROM jsonb_populate_record(t, $1)) WHERE t.id = $2',
+                     s.table_name, v_cols, v_cols)
+        USING (c -> 'data') || jsonb_build_object('id', c ->> 'id'), (c ->> 'id')::uuid;
+    END IF;
+  END LOOP;
+END;
+$$;
+
+-- Puts back a transaction the journal holds but the database lost (PGlite does not fsync):
+-- its changes are applied without being captured again, and its outbox rows restored as they
+-- were, so it is pushed exactly as it would have been.
+CREATE FUNCTION sync_replay_local(p_tx_seq BIGINT, p_hlc BIGINT, p_changes JSONB) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+BEGIN
+  PERFORM set_config('prometric.sync_apply', 'on', true);
+  SET CONSTRAINTS ALL DEFERRED;
+  PERFORM sync_apply_row_changes(p_changes);
+  INSERT INTO sync_outbox (tx_seq, hlc, table_name, row_id, op, data)
+  SELECT p_tx_seq, p_hlc, c ->> 't', (c ->> 'id')::uuid, c ->> 'op', c -> 'data'
+  FROM jsonb_array_elements(p_changes) c;
+  UPDATE sync_state SET tx_seq = GREATEST(tx_seq, p_tx_seq), hlc = GREATEST(hlc, p_hlc);
+  SET CONSTRAINTS ALL IMMEDIATE;
+  PERFORM set_config('prometric.sync_apply', '', true);
+END;
+$$;
+
 SELECT sync_install_capture();
 `,
 } satisfies MigrationSource

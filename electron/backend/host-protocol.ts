@@ -3,7 +3,15 @@ import type { ServerFrame } from '../../shared/rpc-protocol'
 
 /** Messages from the main process to the backend utility process. */
 export type ToBackend =
-  | { type: 'start'; dataDir: string; logsDir: string; appVersion: string; vaultProtection: 'os-keychain' | 'file' }
+  | {
+      type: 'start'
+      dataDir: string
+      logsDir: string
+      appVersion: string
+      vaultProtection: 'os-keychain' | 'file'
+      /** The app's resources folder (the RDS CA bundle). */
+      resourcesDir?: string
+    }
   | { type: 'vault.reply'; id: number; value?: string | null; error?: string }
   | { type: 'frame'; connectionId: number; frame: unknown }
   | { type: 'disconnect'; connectionId: number }

@@ -47,6 +47,27 @@ const catalog = {
     kk: 'Құқық жеткіліксіз: {permission} құқығы қажет.',
     en: 'You do not have the permission {permission}.',
   },
+  notEnrolled: {
+    ru: 'Терминал не подключён к головному офису.',
+    kk: 'Терминал бас кеңсеге қосылмаған.',
+    en: 'This terminal is not connected to head office.',
+  },
+  enrollmentCodeInvalid: {
+    ru: 'Код подключения неверен, уже использован или истёк. Попросите в головном офисе новый.',
+    kk: 'Қосылу коды қате, бұрын пайдаланылған немесе мерзімі өткен. Бас кеңседен жаңасын сұраңыз.',
+    en: 'The enrollment code is wrong, already used or expired. Ask head office for a new one.',
+  },
+  centralUnreachable: {
+    ru: 'Головной офис недоступен: {detail}. Проверьте адрес и сеть.',
+    kk: 'Бас кеңсе қолжетімсіз: {detail}. Мекенжай мен желіні тексеріңіз.',
+    en: 'Head office cannot be reached: {detail}. Check the address and the network.',
+  },
+  syncStopped: {
+    ru: 'Синхронизация остановлена: {detail}',
+    kk: 'Синхрондау тоқтатылды: {detail}',
+    en: 'Sync stopped: {detail}',
+  },
+  notFound: { ru: 'Запись не найдена.', kk: 'Жазба табылмады.', en: 'Not found.' },
   unknownMethod: { ru: 'Неизвестный метод: {method}', kk: 'Белгісіз әдіс: {method}', en: 'Unknown method: {method}' },
   internal: {
     ru: 'Внутренняя ошибка терминала. Подробности записаны в журнал.',

@@ -21,6 +21,11 @@ import { type SecretVault, dataKeyName, fileVault, memoryVault } from './secrets
 import { type IdleMaintenanceOptions, defaultMaintenanceTiming, startIdleMaintenance } from './idle-maintenance'
 import { type Logger, silentLogger } from './logger'
 import { withSystemLogs } from './system-log-sink'
+import { syncHandlers } from './handlers/sync'
+import { type CentralApi, connectCentral } from './sync/central-client'
+import { createSyncEngine } from './sync/engine'
+import { type OutboxJournal, openJournal, reconcileJournal } from './sync/journal'
+import fs from 'node:fs'
 
 /** How to start a backend. */
 export interface BackendOptions {
@@ -33,6 +38,12 @@ export interface BackendOptions {
   vault?: SecretVault
   /** Inactivity before a session locks (the organization's setting arrives with settings). */
   lockAfterMinutes?: number
+  /** The app's resources folder (the RDS CA bundle for TLS to head office). */
+  resourcesDir?: string
+  /** Opens a client for central (tests pass a fake or a faulty proxy). */
+  connectCentral?: (url: string) => CentralApi
+  /** Sync schedule: how often to sync while online (default 30 s). */
+  syncIntervalMs?: number
 }
 
 /** A running backend: one dispatcher, one event stream, one database. */
@@ -46,6 +57,14 @@ export interface Backend {
   schema: { version: number; applied: readonly string[] }
   /** Writes everything to disk and closes; safe to call twice. */
   close(): Promise<void>
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch {
+    return undefined
+  }
 }
 
 /** The PGlite database lives in this sub-folder of the data folder (the lock and journal sit beside it). */
@@ -89,12 +108,38 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   const orm = createOrm(db)
   const vault = options.vault ?? (dataDir ? fileVault(path.join(dataDir, 'secrets')) : memoryVault())
   if (vault.protection === 'file') logger.warn('secrets are protected by file permissions only (no OS keychain)')
-  const write = createWriter(orm, events, (organizationId) => vault.get(dataKeyName(organizationId)))
+
+  // Sync: the journal covers what PGlite has not fsync'd; on start it gives back what was lost.
+  const journal: OutboxJournal | undefined = dataDir ? openJournal(dataDir) : undefined
+  if (journal) {
+    const reconciled = await reconcileJournal(db, journal)
+    if (reconciled.replayed.length > 0) logger.warn(`journal: replayed lost transactions ${reconciled.replayed.join(', ')}`)
+    for (const problem of reconciled.problems) logger.error(`journal: ${problem}`)
+  }
+  const caBundle = options.resourcesDir ? readIfExists(path.join(options.resourcesDir, 'rds-ca-bundle.pem')) : undefined
+  const sync = createSyncEngine({
+    db,
+    vault,
+    events,
+    logger,
+    connect: options.connectCentral ?? ((url) => connectCentral(url, { caBundle })),
+    schemaVersion,
+    journal,
+  })
+  const write = createWriter(orm, events, (organizationId) => vault.get(dataKeyName(organizationId)), {
+    append(entry) {
+      journal?.append(entry)
+      sync.kick()
+    },
+  })
   const lockAfterMinutes = () => options.lockAfterMinutes ?? 15
-  const sessions = createSessions(orm, write)
+  const sessions = createSessions(orm, write, undefined, async (email, password) =>
+    (await sync.status()).enrolled ? sync.verifyPasswordOnline(email, password) : null,
+  )
 
   const handlers = {
-    ...setupHandlers({ db, orm, events, vault }),
+    ...setupHandlers({ db, orm, events, vault, sync }),
+    ...syncHandlers({ db, engine: sync, write }),
     ...authHandlers({ orm, sessions, passwordReset: createPasswordReset(orm, write), lockAfterMinutes }),
     ...auditHandlers({ orm }),
     ...peopleHandlers({ orm }),
@@ -137,6 +182,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     }
   }, 10_000)
   partitions.unref()
+  if ((await sync.status()).enrolled) sync.start({ intervalMs: options.syncIntervalMs })
   logger.info(`backend started on ${dataDir ?? 'memory'} (schema ${schemaVersion})`)
   return {
     dispatch,
@@ -146,6 +192,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     close() {
       closing ??= (async () => {
         clearTimeout(partitions)
+        await sync.stop()
         await maintenance.stop()
         try {
           if (!db.closed) {

@@ -53,6 +53,7 @@ async function start(message: Extract<ToBackend, { type: 'start' }>) {
       logger,
       appVersion: message.appVersion,
       vault: parentVault(message.vaultProtection),
+      resourcesDir: message.resourcesDir,
     })
     send({ type: 'ready' })
   } catch (error) {

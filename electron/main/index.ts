@@ -47,6 +47,8 @@ async function runApp() {
       logsDir,
       appVersion: app.getVersion(),
       vaultProtection: vault.protection,
+      // Packaged: electron-builder's extraResources; in development: the project's folder.
+      resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
     },
     onEvent: (connectionId, name, payload) => {
       for (const win of windows) {

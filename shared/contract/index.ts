@@ -3,6 +3,7 @@ import { auditMethods } from './audit'
 import { authMethods, passwordResetMethods } from './auth'
 import { peopleMethods } from './people'
 import { setupMethods } from './setup'
+import { syncMethods } from './sync'
 import { systemMethods } from './system'
 
 export * from './result'
@@ -11,6 +12,7 @@ export * from './audit'
 export * from './auth'
 export * from './people'
 export * from './setup'
+export * from './sync'
 export * from './system'
 
 /**
@@ -38,6 +40,7 @@ export const methods = {
   ...passwordResetMethods,
   ...peopleMethods,
   ...auditMethods,
+  ...syncMethods,
 } as const satisfies Record<string, MethodSpec>
 
 /** Names of all methods. */

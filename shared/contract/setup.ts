@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { binField, emailField, nameField, newPasswordField } from './fields'
+import { centralUrlField, enrollmentCodeField } from './sync'
 
 /** How this terminal holds its company: a demo, a company of its own, or enrolled with head office. */
 export const terminalModes = ['demo', 'standalone', 'enrolled'] as const
@@ -51,6 +52,16 @@ export const setupMethods = {
   'setup.createStandaloneCompany': {
     input: standaloneCompanyInput,
     output: z.object({ organizationName: z.string(), ownerEmail: z.string() }),
+    access: 'public',
+  },
+  /**
+   * Enrolls this empty terminal with head office (address and one-time code), loads its
+   * organization's data and leaves it ready for the first sign-in. Progress arrives as
+   * `task.progress` events of the task `bootstrap`.
+   */
+  'setup.connectToHeadOffice': {
+    input: z.object({ centralUrl: centralUrlField, code: enrollmentCodeField }).strict(),
+    output: z.object({ organizationName: z.string() }),
     access: 'public',
   },
 } as const

@@ -83,17 +83,39 @@ function toSignedIn(c: Candidate, permissions: Set<string>): SignedInUser {
   }
 }
 
+/** Checks a password at head office; null when head office cannot be reached (offline). */
+export type OnlineCheck = (email: string, password: string) => Promise<{ ok: boolean; userId?: string } | null>
+
 /**
- * Sign-in on this terminal, sessions per window, lock and unlock. Online sign-in against head
- * office arrives with enrollment; until then a standalone or demo terminal is its own
- * authority (users.password_hash), and an enrolled one accepts only people who signed in here
- * before (local_credentials).
+ * Sign-in on this terminal, sessions per window, lock and unlock. A standalone or demo terminal
+ * is its own authority (users.password_hash). An enrolled one asks head office when it can
+ * reach it, and offline accepts only people who signed in here before (local_credentials).
  */
-export function createSessions(orm: Orm, write: Write, now: () => Date = () => new Date()) {
+export function createSessions(
+  orm: Orm,
+  write: Write,
+  now: () => Date = () => new Date(),
+  /** Head office's answer for an enrolled terminal: null when it cannot be reached. */
+  online?: OnlineCheck,
+) {
   const { recordFailure, refuseIfLockedOut, clear } = createThrottle(orm, now)
 
   /** Checks a password for a candidate; upgrades verifiers on the way. */
   async function checkPassword(c: Candidate, password: string): Promise<boolean> {
+    if (c.mode === 'enrolled' && online) {
+      // Online, head office decides (a password changed there counts at once); its hash never
+      // comes here: we keep our own Argon2id verifier for the next offline sign-in.
+      const answer = await online(c.email, password)
+      if (answer) {
+        if (!answer.ok || answer.userId !== c.userId) return false
+        const verifier = await hashPassword(password)
+        await orm
+          .insert(schema.localCredentials)
+          .values({ userId: c.userId, verifier })
+          .onConflictDoUpdate({ target: schema.localCredentials.userId, set: { verifier } })
+        return true
+      }
+    }
     const stored = c.mode === 'enrolled' ? c.verifier : c.passwordHash
     if (!stored) return false
     const check = await verifyPassword(password, stored)

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { CallContext, Session } from '../call-context'
 import type { EventBus } from '../event-bus'
+import type { JournalEntry } from '../sync/journal'
 import { type AuditRow, auditValues } from './audit-diff'
 import { type Orm, type Tx, schema } from './orm'
 
@@ -39,6 +40,17 @@ async function setTransactionContext(tx: Tx, session: Session, dataKey: string |
     set_config('app.workspace_id', ${session.workspaceId}, true),
     set_config('app.user_id', ${session.userId}, true),
     set_config('app.encryption_key', ${dataKey ?? ''}, true)`)
+}
+
+/** Receives the changes a committed transaction captured for sync (the journal, then a sync kick). */
+export interface CapturedChangesSink {
+  append(entry: JournalEntry): void
+}
+
+/** The changes the current transaction captured for sync, or null (nothing, or not enrolled). */
+async function currentCapture(tx: Tx): Promise<JournalEntry | null> {
+  const result = await tx.execute<{ c: JournalEntry | null }>(sql`SELECT sync_current_capture() AS c`)
+  return result.rows[0]?.c ?? null
 }
 
 /** Gives the data key of an organization, if this terminal has it. */
@@ -80,9 +92,16 @@ export async function writeAudit(
  * settings, its audit rows beside its data, and a `data.changed` event only after commit. If
  * anything throws, nothing of it remains.
  */
-export function createWriter(orm: Orm, events: Pick<EventBus, 'emit'>, dataKeyOf: DataKeyLookup = async () => null) {
+export function createWriter(
+  orm: Orm,
+  events: Pick<EventBus, 'emit'>,
+  dataKeyOf: DataKeyLookup = async () => null,
+  /** On an enrolled terminal: where captured changes are journaled (fsync'd) before the write returns. */
+  captured?: CapturedChangesSink,
+) {
   return async function write<T>(ctx: CallContext, session: Session, action: (scope: WriteScope) => Promise<T>): Promise<T> {
     const tables = new Set<string>()
+    let journalEntry: JournalEntry | null = null
     const dataKey = await dataKeyOf(session.organizationId)
     const result = await orm.transaction(async (tx) => {
       await setTransactionContext(tx, session, dataKey)
@@ -94,8 +113,12 @@ export function createWriter(orm: Orm, events: Pick<EventBus, 'emit'>, dataKeyOf
         },
         touched: (...names) => names.forEach((n) => tables.add(n)),
       }
-      return action(scope)
+      const value = await action(scope)
+      journalEntry = captured ? await currentCapture(tx) : null
+      return value
     })
+    // After commit, before returning: PGlite has not fsync'd the commit, the journal has.
+    if (journalEntry) captured!.append(journalEntry)
     if (tables.size > 0) events.emit('data.changed', { tables: [...tables].sort() })
     return result
   }

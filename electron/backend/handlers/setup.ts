@@ -12,6 +12,8 @@ import { writeAudit } from '../data/write'
 import type { EventBus } from '../event-bus'
 import { message } from '../messages'
 import { type SecretVault, ensureDataKey } from '../secrets/vault'
+import { type SyncEngine, SyncStoppedError } from '../sync/engine'
+import { syncFailure } from './sync'
 
 /** What the setup handlers use. */
 export interface SetupDeps {
@@ -19,6 +21,8 @@ export interface SetupDeps {
   orm: Orm
   vault: SecretVault
   events: Pick<EventBus, 'emit'>
+  /** The sync engine, for "Connect to head office". */
+  sync: Pick<SyncEngine, 'enroll' | 'start'>
 }
 
 interface TerminalRow {
@@ -29,8 +33,33 @@ interface TerminalRow {
 /** Handlers of first-run setup: is there a company, and making the demo company. */
 export function setupHandlers(
   deps: SetupDeps,
-): DomainHandlers<'setup.status' | 'setup.createDemoCompany' | 'setup.createStandaloneCompany'> {
+): DomainHandlers<'setup.status' | 'setup.createDemoCompany' | 'setup.createStandaloneCompany' | 'setup.connectToHeadOffice'> {
   return {
+    'setup.connectToHeadOffice': async ({ centralUrl, code }, ctx) => {
+      const { rows } = await deps.db.query<{ n: number }>(
+        `SELECT (SELECT count(*) FROM organizations)::int + (SELECT count(*) FROM terminal_state)::int AS n`,
+      )
+      if ((rows[0]?.n ?? 0) > 0) {
+        // An enrollment interrupted during the download left its organizations behind without a
+        // terminal_state row: that one may resume.
+        const resuming = await deps.db.query('SELECT 1 FROM sync_state')
+        if (resuming.rows.length === 0) throw new RpcFailure('CONFLICT', message(ctx.connection.locale, 'companyExists'))
+      }
+      let enrolled: { organizationId: string }
+      try {
+        enrolled = await deps.sync.enroll({ centralUrl, code })
+      } catch (error) {
+        if (error instanceof SyncStoppedError && /code/.test(error.message)) {
+          throw new RpcFailure('UNAUTHENTICATED', message(ctx.connection.locale, 'enrollmentCodeInvalid'), [
+            { path: ['code'], message: message(ctx.connection.locale, 'enrollmentCodeInvalid') },
+          ])
+        }
+        return syncFailure(error, ctx.connection.locale)
+      }
+      deps.sync.start()
+      const org = await deps.db.query<{ name: string }>('SELECT name FROM organizations WHERE id = $1', [enrolled.organizationId])
+      return { organizationName: org.rows[0]?.name ?? '' }
+    },
     'setup.createStandaloneCompany': async ({ organization, workspaceName, owner }, ctx) => {
       const passwordHash = await hashPassword(owner.password)
       const created = await deps.orm.transaction(async (tx) => {

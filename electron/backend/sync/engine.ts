@@ -8,6 +8,7 @@ import { syncTables } from '../../../db/sync/scope'
 import type { EventBus } from '../event-bus'
 import type { Logger } from '../logger'
 import { type SecretVault, dataKeyName } from '../secrets/vault'
+import type { OutboxJournal } from './journal'
 import {
   type CentralApi,
   CentralAuthError,
@@ -73,6 +74,8 @@ export interface SyncEngineDeps {
   connect: (url: string) => CentralApi
   schemaVersion: number
   now?: () => number
+  /** The outbox journal, trimmed as central acknowledges. */
+  journal?: OutboxJournal
 }
 
 interface StateRow {
@@ -299,6 +302,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       }
       await tx.query('UPDATE sync_state SET acked_seq = greatest(acked_seq, $1), last_push_at = now()', [acked])
     })
+    // Only after the local commit: if we die before it, the journal still has them.
+    deps.journal?.trim(acked)
     return sent.filter((t) => t.seq <= acked).length
   }
 
@@ -522,6 +527,18 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     deps.events?.emit('data.changed', { tables: bootstrapTables })
   }
 
+  /** Loads the snapshot, records the terminal's company and follows the changelog once. */
+  const finishEnrollment = async (api: CentralApi, creds: TerminalCredentials, organizationId: string, workspaceId: string) => {
+    await bootstrap(api, creds)
+    await db.query(
+      `INSERT INTO terminal_state (mode, organization_id, workspace_id) VALUES ('enrolled', $1, $2)
+       ON CONFLICT (singleton) DO UPDATE SET mode = 'enrolled', organization_id = $1, workspace_id = $2`,
+      [organizationId, workspaceId],
+    )
+    await pullAll(api, creds, Number((await readState())?.pull_cursor ?? 0))
+    await db.query('UPDATE sync_state SET last_sync_at = now()')
+  }
+
   // ---------------------------------------------------------------------------------------
   // Cycle, schedule, status
   // ---------------------------------------------------------------------------------------
@@ -615,7 +632,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   return {
     async enroll({ centralUrl, code }) {
       const existing = await readState()
-      if (existing) throw new SyncStoppedError('not_enrolled', 'This terminal is already enrolled.')
+      if (existing) {
+        const held = await db.query('SELECT 1 FROM terminal_state')
+        if (held.rows.length > 0) throw new SyncStoppedError('not_enrolled', 'This terminal is already enrolled.')
+        // An enrollment interrupted while loading the snapshot resumes with the credentials it got.
+        const { api, creds } = await clientFor()
+        await finishEnrollment(api, creds, existing.organization_id, existing.workspace_id)
+        return { organizationId: existing.organization_id, workspaceId: existing.workspace_id }
+      }
       const api = deps.connect(centralUrl)
       try {
         const enrollment = await api.enroll(code, deps.schemaVersion)
@@ -640,14 +664,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         central = api
         centralFor = centralUrl
         const creds = { terminalId: enrollment.terminalId, secret: enrollment.secret }
-        await bootstrap(api, creds)
-        await db.query(
-          `INSERT INTO terminal_state (mode, organization_id, workspace_id) VALUES ('enrolled', $1, $2)
-           ON CONFLICT (singleton) DO UPDATE SET mode = 'enrolled', organization_id = $1, workspace_id = $2`,
-          [enrollment.organizationId, enrollment.workspaceId],
-        )
-        await pullAll(api, creds, Number((await readState())?.pull_cursor ?? 0))
-        await db.query('UPDATE sync_state SET last_sync_at = now()')
+        await finishEnrollment(api, creds, enrollment.organizationId, enrollment.workspaceId)
         return { organizationId: enrollment.organizationId, workspaceId: enrollment.workspaceId }
       } catch (error) {
         if (central !== api) await api.close().catch(() => undefined)
@@ -659,6 +676,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     syncOnce,
     status,
     async verifyPasswordOnline(email, password) {
+      // Known to be offline: sign in against the local verifier at once (no connect timeout to
+      // wait through at the scanner), and look for head office again.
+      if (state === 'offline') {
+        this.kick()
+        return null
+      }
       try {
         const { api, creds } = await clientFor()
         return await api.verifyPassword(creds, email, password)

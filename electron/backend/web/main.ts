@@ -45,7 +45,7 @@ async function main(): Promise<number> {
   try {
     ensureWritableFolder(dataDir)
     logger = createFileLogger(path.join(dataDir, 'logs'), 'backend')
-    backend = await startBackend({ dataDir, logger })
+    backend = await startBackend({ dataDir, logger, resourcesDir: path.resolve(here, '..', '..', 'resources') })
   } catch (error) {
     if (error instanceof DataFolderLockedError || error instanceof DataFolderNotWritableError) {
       console.error(`prometric web: ${error.message}`)
