@@ -139,7 +139,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
 
   const handlers = {
     ...setupHandlers({ db, orm, events, vault, sync }),
-    ...syncHandlers({ db, engine: sync, write }),
+    ...syncHandlers({ db, engine: sync, write, constraints: () => constraints() }),
     ...authHandlers({ orm, sessions, passwordReset: createPasswordReset(orm, write), lockAfterMinutes }),
     ...auditHandlers({ orm }),
     ...peopleHandlers({ orm }),

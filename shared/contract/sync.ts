@@ -27,6 +27,8 @@ export const quarantinedTransaction = z.object({
   causedBy: z.number().int().nullable(),
   quarantinedAt: z.string(),
   changes: z.array(quarantinedChange),
+  /** The columns the refusal names (a duplicate code, a failed check), to highlight when fixing. */
+  fields: z.array(z.string()),
 })
 
 /** A concurrent value that lost to a later one. */

@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import { RpcFailure } from '../../../shared/contract'
 import type { Write } from '../data/write'
+import type { ConstraintColumns } from '../db-errors'
 import type { DomainHandlers } from '../dispatcher'
 import { message } from '../messages'
 import { CentralAuthError, CentralUnreachableError } from '../sync/central-client'
@@ -29,7 +30,13 @@ export function syncFailure(error: unknown, locale: Parameters<typeof message>[0
 }
 
 /** Handlers of the Sync page and the status bar. */
-export function syncHandlers(deps: { db: PGlite; engine: SyncEngine; write: Write }): DomainHandlers<SyncMethods> {
+export function syncHandlers(deps: {
+  db: PGlite
+  engine: SyncEngine
+  write: Write
+  /** The constraint catalog (constraint → columns), to name the field a refusal is about. */
+  constraints: () => Promise<ConstraintColumns>
+}): DomainHandlers<SyncMethods> {
   const { db, engine } = deps
   return {
     'sync.status': async () => {
@@ -63,7 +70,10 @@ export function syncHandlers(deps: { db: PGlite; engine: SyncEngine; write: Writ
       }>(
         'SELECT tx_seq::text, reason, detail, caused_by::text, quarantined_at::text, changes FROM sync_quarantine ORDER BY tx_seq',
       )
+      const catalog = await deps.constraints().catch(() => new Map<string, readonly string[]>())
+      const scope = new Set(['organization_id', 'workspace_id'])
       return rows.map((r) => ({
+        fields: [...(catalog.get(/constraint "([^"]+)"/.exec(r.detail ?? '')?.[1] ?? '') ?? [])].filter((c) => !scope.has(c)),
         txSeq: Number(r.tx_seq),
         reason: r.reason,
         detail: r.detail,

@@ -20,6 +20,8 @@ import { type Locale, locales } from '../../../shared/locale'
 import { AdminPage } from '../features/admin/AdminPage'
 import { ModulePage } from '../features/modules/ModulePage'
 import { useSetup } from '../features/setup/setup-store'
+import { SyncIndicator } from '../features/sync/SyncIndicator'
+import { SyncPage } from '../features/sync/SyncPage'
 import { SystemPage } from '../features/system/SystemPage'
 import { rememberLocale } from '../i18n'
 import { moduleIcons } from './module-icons'
@@ -88,6 +90,7 @@ export function AppLayout() {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <SyncIndicator />
             <Tooltip label={connected ? t('header.connected') : t('header.disconnected')}>
               <span
                 data-testid="connection-state"
@@ -146,7 +149,15 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main id="main">
-        {module === 'system' ? <SystemPage /> : module === 'admin' ? <AdminPage /> : <ModulePage module={module} />}
+        {module === 'system' ? (
+          <SystemPage />
+        ) : module === 'admin' ? (
+          <AdminPage />
+        ) : module === 'sync' ? (
+          <SyncPage />
+        ) : (
+          <ModulePage module={module} />
+        )}
       </AppShell.Main>
     </AppShell>
   )

@@ -2,6 +2,7 @@ import {
   IconBuildingFactory2,
   IconBuildingWarehouse,
   IconChecklist,
+  IconCloudUpload,
   IconCoin,
   IconInfoCircle,
   IconReportMoney,
@@ -16,6 +17,7 @@ export const moduleIcons: Record<ModuleId, typeof IconInfoCircle> = {
   sales: IconReportMoney,
   finance: IconCoin,
   work: IconChecklist,
+  sync: IconCloudUpload,
   admin: IconSettings,
   system: IconInfoCircle,
 }

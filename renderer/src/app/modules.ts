@@ -1,5 +1,5 @@
 /** The modules of the app, in the order of the navigation. */
-export const moduleIds = ['warehouse', 'production', 'sales', 'finance', 'work', 'admin', 'system'] as const
+export const moduleIds = ['warehouse', 'production', 'sales', 'finance', 'work', 'sync', 'admin', 'system'] as const
 
 /** One module of the app. */
 export type ModuleId = (typeof moduleIds)[number]

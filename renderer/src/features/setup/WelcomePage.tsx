@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useRpc } from '../../app/rpc-context'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { useSetup } from './setup-store'
+import { ConnectHeadOfficeForm } from './ConnectHeadOfficeForm'
 import { StandaloneCompanyForm } from './StandaloneCompanyForm'
 
 /** One way to start: icon, title, what it means, and its action. */
@@ -34,8 +35,8 @@ function ChoiceCard(props: {
 }
 
 /**
- * First run on an empty terminal. Three ways to start; the two that need sign-in and head
- * office arrive with those features and say so, instead of pretending.
+ * First run on an empty terminal. Three ways to start: connect to head office (enrollment),
+ * a standalone company of its own, or the demo company.
  */
 export function WelcomePage() {
   const { t } = useTranslation()
@@ -46,6 +47,7 @@ export function WelcomePage() {
   const demoCompanyChosen = useSetup((s) => s.demoCompanyChosen)
   const progressReported = useSetup((s) => s.progressReported)
   const [standaloneOpen, setStandaloneOpen] = useState(false)
+  const [connectOpen, setConnectOpen] = useState(false)
 
   useEffect(() => rpc.on('task.progress', progressReported), [rpc, progressReported])
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0
@@ -62,11 +64,23 @@ export function WelcomePage() {
         {error && <ErrorAlert error={error} />}
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <ChoiceCard
+            testId="connect-card"
             icon={<IconCloudUpload size={32} />}
             title={t('setup.connectTitle')}
             text={t('setup.connectText')}
-            badge={t('setup.later')}
-          />
+          >
+            <Button
+              mt="md"
+              size="lg"
+              variant="light"
+              onClick={() => setConnectOpen(true)}
+              data-testid="open-connect"
+              disabled={creating}
+            >
+              {t('setup.connectAction')}
+            </Button>
+            <ConnectHeadOfficeForm opened={connectOpen} onClose={() => setConnectOpen(false)} />
+          </ChoiceCard>
           <ChoiceCard
             testId="standalone-card"
             icon={<IconBuildingSkyscraper size={32} />}

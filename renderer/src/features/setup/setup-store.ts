@@ -11,6 +11,12 @@ interface SetupState {
   formError: RpcError | null
   creating: boolean
   progress: EventPayload<'task.progress'> | null
+  /** Connecting to head office: the download's progress and a refusal to show. */
+  connecting: boolean
+  connectProgress: EventPayload<'task.progress'> | null
+  connectError: RpcError | null
+  /** The person sent the head-office address and enrollment code. */
+  connectSubmitted(rpc: RpcClient, input: MethodInput<'setup.connectToHeadOffice'>): Promise<void>
   /** The app started or came back online: is there a company yet? */
   statusRequested(rpc: RpcClient): Promise<void>
   /** The person chose the demo company on the welcome page. */
@@ -28,6 +34,21 @@ export const useSetup = create<SetupState>((set) => ({
   formError: null,
   creating: false,
   progress: null,
+  connecting: false,
+  connectProgress: null,
+  connectError: null,
+  async connectSubmitted(rpc, input) {
+    set({ connecting: true, connectError: null, connectProgress: null })
+    const result = await rpc.call('setup.connectToHeadOffice', input)
+    if (!result.ok) return set({ connecting: false, connectError: result.error })
+    const status = await rpc.call('setup.status', {})
+    set({
+      connecting: false,
+      connectProgress: null,
+      status: status.ok ? status.value : null,
+      error: status.ok ? null : status.error,
+    })
+  },
   async statusRequested(rpc) {
     const result = await rpc.call('setup.status', {})
     set(result.ok ? { status: result.value, error: null } : { error: result.error })
@@ -48,5 +69,6 @@ export const useSetup = create<SetupState>((set) => ({
   },
   progressReported(progress) {
     if (progress.task === 'demo-company') set({ progress })
+    if (progress.task === 'bootstrap') set({ connectProgress: progress })
   },
 }))
