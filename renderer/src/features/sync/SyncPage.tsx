@@ -8,6 +8,7 @@ import { useRpc } from '../../app/rpc-context'
 import { useLocale } from '../../app/use-locale'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { almatyTime } from '../../components/almaty-time'
+import { useAuth } from '../auth/auth-store'
 import { useSync } from './sync-store'
 
 type Quarantined = MethodOutput<'sync.quarantine.list'>[number]
@@ -103,12 +104,15 @@ export function SyncPage() {
   const conflictResolved = useSync((s) => s.conflictResolved)
   const [fixing, setFixing] = useState<Quarantined | null>(null)
   const [discarding, setDiscarding] = useState<Quarantined | null>(null)
+  // Everyone sees the state; resolving refused changes and conflicts is for sync.manage.
+  const canManage = useAuth((s) => s.status?.user?.permissions ?? []).includes('sync.manage')
 
   useEffect(() => {
     void statusRequested(rpc)
+    if (!canManage) return
     void listsRequested(rpc)
     return rpc.on('data.changed', () => void listsRequested(rpc))
-  }, [rpc, statusRequested, listsRequested])
+  }, [rpc, statusRequested, listsRequested, canManage])
 
   if (status && !status.enrolled) {
     return (
@@ -179,100 +183,113 @@ export function SyncPage() {
         </Text>
       )}
 
-      <Title order={4}>{t('sync.quarantineTitle')}</Title>
-      {quarantine.length === 0 ? (
-        <Text c="dimmed">{t('sync.quarantineEmpty')}</Text>
-      ) : (
-        <Table striped data-testid="quarantine-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>#</Table.Th>
-              <Table.Th>{t('sync.reason')}</Table.Th>
-              <Table.Th>{t('sync.changes')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {quarantine.map((tx) => (
-              <Table.Tr key={tx.txSeq} data-testid="quarantine-row">
-                <Table.Td>{tx.txSeq}</Table.Td>
-                <Table.Td>
-                  <Badge color={tx.reason === 'depends' ? 'gray' : 'red'} variant="light">
-                    {t(`sync.reasons.${tx.reason}`, { defaultValue: tx.reason })}
-                  </Badge>
-                  <Text size="xs" c="dimmed">
-                    {tx.reason === 'depends' ? t('sync.dependsOn', { seq: tx.causedBy ?? '?' }) : tx.detail}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {tx.changes.slice(0, 5).map((c, i) => (
-                    <Text key={i} size="sm">
-                      {t(`sync.op.${c.op}`)} <Code>{c.t}</Code> {show(c.data?.code ?? c.data?.name ?? c.id.slice(0, 8))}
-                    </Text>
-                  ))}
-                  {tx.changes.length > 5 && <Text size="xs">+{tx.changes.length - 5}</Text>}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    {tx.reason !== 'depends' && (
-                      <Button size="xs" onClick={() => setFixing(tx)} data-testid="quarantine-fix">
-                        {t('sync.fix')}
-                      </Button>
-                    )}
-                    <Button
-                      size="xs"
-                      color="red"
-                      variant="light"
-                      onClick={() => setDiscarding(tx)}
-                      data-testid="quarantine-discard"
-                    >
-                      {tx.fields.length > 0 ? t('sync.useTheirs') : t('sync.discard')}
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      {!canManage && status && status.quarantined + status.conflicts > 0 && (
+        <Alert color="orange" data-testid="sync-ask-manager">
+          {t('sync.askManager', { count: status.quarantined + status.conflicts })}
+        </Alert>
       )}
+      {canManage && (
+        <>
+          <Title order={4}>{t('sync.quarantineTitle')}</Title>
+          {quarantine.length === 0 ? (
+            <Text c="dimmed">{t('sync.quarantineEmpty')}</Text>
+          ) : (
+            <Table striped data-testid="quarantine-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>#</Table.Th>
+                  <Table.Th>{t('sync.reason')}</Table.Th>
+                  <Table.Th>{t('sync.changes')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {quarantine.map((tx) => (
+                  <Table.Tr key={tx.txSeq} data-testid="quarantine-row">
+                    <Table.Td>{tx.txSeq}</Table.Td>
+                    <Table.Td>
+                      <Badge color={tx.reason === 'depends' ? 'gray' : 'red'} variant="light">
+                        {t(`sync.reasons.${tx.reason}`, { defaultValue: tx.reason })}
+                      </Badge>
+                      <Text size="xs" c="dimmed">
+                        {tx.reason === 'depends' ? t('sync.dependsOn', { seq: tx.causedBy ?? '?' }) : tx.detail}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {tx.changes.slice(0, 5).map((c, i) => (
+                        <Text key={i} size="sm">
+                          {t(`sync.op.${c.op}`)} <Code>{c.t}</Code> {show(c.data?.code ?? c.data?.name ?? c.id.slice(0, 8))}
+                        </Text>
+                      ))}
+                      {tx.changes.length > 5 && <Text size="xs">+{tx.changes.length - 5}</Text>}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        {tx.reason !== 'depends' && (
+                          <Button size="xs" onClick={() => setFixing(tx)} data-testid="quarantine-fix">
+                            {t('sync.fix')}
+                          </Button>
+                        )}
+                        <Button
+                          size="xs"
+                          color="red"
+                          variant="light"
+                          onClick={() => setDiscarding(tx)}
+                          data-testid="quarantine-discard"
+                        >
+                          {tx.fields.length > 0 ? t('sync.useTheirs') : t('sync.discard')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
 
-      <Title order={4}>{t('sync.conflictsTitle')}</Title>
-      {conflicts.length === 0 ? (
-        <Text c="dimmed">{t('sync.conflictsEmpty')}</Text>
-      ) : (
-        <Table striped data-testid="conflicts-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('sync.where')}</Table.Th>
-              <Table.Th>{t('sync.theirs')}</Table.Th>
-              <Table.Th>{t('sync.mine')}</Table.Th>
-              <Table.Th>{t('sync.when')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {conflicts.map((c) => (
-              <Table.Tr key={c.id} data-testid="conflict-row">
-                <Table.Td>
-                  <Code>{c.table}</Code>.<Code>{c.column}</Code>
-                </Table.Td>
-                <Table.Td>{show(c.keptValue)}</Table.Td>
-                <Table.Td>{show(c.lostValue)}</Table.Td>
-                <Table.Td>{formatDateTime(c.detectedAt, locale)}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" variant="default" onClick={() => void conflictResolved(rpc, c.id, 'keepTheirs')}>
-                      {t('sync.keepTheirs')}
-                    </Button>
-                    <Button size="xs" onClick={() => void conflictResolved(rpc, c.id, 'restoreMine')} data-testid="restore-mine">
-                      {t('sync.restoreMine')}
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          <Title order={4}>{t('sync.conflictsTitle')}</Title>
+          {conflicts.length === 0 ? (
+            <Text c="dimmed">{t('sync.conflictsEmpty')}</Text>
+          ) : (
+            <Table striped data-testid="conflicts-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('sync.where')}</Table.Th>
+                  <Table.Th>{t('sync.theirs')}</Table.Th>
+                  <Table.Th>{t('sync.mine')}</Table.Th>
+                  <Table.Th>{t('sync.when')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {conflicts.map((c) => (
+                  <Table.Tr key={c.id} data-testid="conflict-row">
+                    <Table.Td>
+                      <Code>{c.table}</Code>.<Code>{c.column}</Code>
+                    </Table.Td>
+                    <Table.Td>{show(c.keptValue)}</Table.Td>
+                    <Table.Td>{show(c.lostValue)}</Table.Td>
+                    <Table.Td>{formatDateTime(c.detectedAt, locale)}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button size="xs" variant="default" onClick={() => void conflictResolved(rpc, c.id, 'keepTheirs')}>
+                          {t('sync.keepTheirs')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          onClick={() => void conflictResolved(rpc, c.id, 'restoreMine')}
+                          data-testid="restore-mine"
+                        >
+                          {t('sync.restoreMine')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </>
       )}
       {fixing && <FixModal tx={fixing} onClose={() => setFixing(null)} />}
       <Modal opened={discarding !== null} onClose={() => setDiscarding(null)} title={t('sync.discardTitle')}>

@@ -136,6 +136,7 @@ export const en: Messages = {
     lastError: 'Last error',
     cycleDone: 'Sent: {{pushed}}, received: {{pulled}}, refused: {{rejected}}',
     standalone: 'This terminal is not connected to head office: demo and standalone companies never sync.',
+    askManager: 'There are refused changes or conflicts ({{count}}). A manager with the sync permission resolves them.',
     quarantineTitle: 'Refused by head office',
     quarantineEmpty: 'No refused changes.',
     reason: 'Reason',

@@ -1,0 +1,53 @@
+import { type E2eCentral, createE2eCentral } from './central'
+import { expect, keepScreenshot, test } from './fixtures'
+
+test.describe('connecting to head office', () => {
+  let central: E2eCentral
+  test.beforeEach(async () => {
+    central = await createE2eCentral()
+  })
+  test.afterEach(async () => {
+    await central.close()
+  })
+
+  test('an empty terminal connects with its code, the person signs in with the head-office password, and sync runs', async ({
+    page,
+    terminal,
+  }, testInfo) => {
+    await page.goto(terminal.url)
+    await page.getByTestId('open-connect').click()
+    await page.getByTestId('central-url').fill(central.syncUrl)
+    // A wrong code is refused on the code field.
+    await page.getByTestId('enrollment-code').fill('AAAA-BBBB-CCCC')
+    await page.getByTestId('connect-submit').click()
+    await expect(page.getByTestId('connect-form').getByText('Код подключения неверен')).toBeVisible()
+    await page
+      .getByTestId('enrollment-code')
+      .fill(`${central.code.slice(0, 4)}-${central.code.slice(4, 8)}-${central.code.slice(8)}`)
+    await keepScreenshot(page, testInfo, 'sync-connect-form')
+    await page.getByTestId('connect-submit').click()
+
+    await page.getByTestId('sign-in-email').fill(central.email)
+    await page.getByTestId('sign-in-password').fill(central.password)
+    await page.getByTestId('sign-in-submit').click()
+    await expect(page.getByTestId('sync-indicator')).toBeVisible()
+    await expect(page.getByText('ТОО Головной офис')).toBeVisible()
+
+    // The sign-in travels to head office (the write kicks a cycle; "sync now" runs one too).
+    await page.getByTestId('sync-indicator').click()
+    await page.getByTestId('sync-now').click()
+    await expect(page.getByTestId('sync-last-cycle')).toBeVisible()
+    await expect(page.getByTestId('sync-state')).toHaveText('На связи')
+    await expect(page.getByTestId('sync-pending-count')).toHaveText('0')
+    await keepScreenshot(page, testInfo, 'sync-page')
+    await expect
+      .poll(async () => {
+        const { rows } = await central.client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_logs WHERE action = 'LOGIN' AND user_id = $1`,
+          [central.tenant.userId],
+        )
+        return rows[0]!.n
+      })
+      .toBe(1)
+  })
+})
