@@ -352,6 +352,50 @@ BEGIN
 END;
 $$;
 
+-- A terminal whose insert of a ledger row head office refused puts its database back to head
+-- office's state: that one DELETE is allowed (prometric.sync_revert, set only by the sync
+-- engine for that), and its effect on the balances is reversed. Anything else is refused as
+-- before: the ledger stays append-only.
+CREATE FUNCTION inventory_movements_guard() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  previous TEXT;
+  d_on_hand NUMERIC := 0;
+  d_reserved NUMERIC := 0;
+BEGIN
+  IF TG_OP <> 'DELETE' OR coalesce(current_setting('prometric.sync_revert', true), '') <> 'on' THEN
+    RAISE EXCEPTION '% is an append-only ledger: % is not allowed, post a correcting entry instead', TG_TABLE_NAME, TG_OP
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF OLD.movement_type IN ('reservation', 'release') THEN
+    d_reserved := OLD.quantity;
+  ELSE
+    d_on_hand := OLD.quantity;
+  END IF;
+  previous := derived_write_begin();
+  UPDATE stock_balances SET on_hand = on_hand - d_on_hand, reserved = reserved - d_reserved
+  WHERE product_id = OLD.product_id AND workspace_id = OLD.workspace_id
+    AND lot_key = coalesce(OLD.lot_id, '00000000-0000-0000-0000-000000000000'::uuid);
+  -- A balance that only this row made never existed at head office: it goes too.
+  DELETE FROM stock_balances b
+  WHERE b.product_id = OLD.product_id AND b.workspace_id = OLD.workspace_id
+    AND b.lot_key = coalesce(OLD.lot_id, '00000000-0000-0000-0000-000000000000'::uuid)
+    AND b.on_hand = 0 AND b.reserved = 0
+    AND NOT EXISTS (SELECT 1 FROM inventory_movements m
+                    WHERE m.product_id = OLD.product_id AND m.workspace_id = OLD.workspace_id
+                      AND m.lot_id IS NOT DISTINCT FROM OLD.lot_id AND m.id <> OLD.id);
+  UPDATE products SET stock_level = stock_level - d_on_hand, reserved_quantity = reserved_quantity - d_reserved
+  WHERE id = OLD.product_id;
+  PERFORM derived_write_end(previous);
+  RETURN OLD;
+END;
+$$;
+DROP TRIGGER trg_inventory_movements_append_only ON inventory_movements;
+CREATE TRIGGER trg_inventory_movements_append_only BEFORE UPDATE OR DELETE ON inventory_movements
+  FOR EACH ROW EXECUTE FUNCTION inventory_movements_guard();
+
 SELECT sync_install_capture();
 `,
 } satisfies MigrationSource

@@ -344,6 +344,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           causedBy: cause,
         })),
       )
+      await tx.query(`SELECT set_config('prometric.sync_revert', 'on', true)`)
       await tx.query('SELECT sync_apply_pulled($1::jsonb)', [JSON.stringify(page)])
     })
     deps.events?.emit('data.changed', { tables: [...byTable.keys()] })
