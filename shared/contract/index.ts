@@ -1,15 +1,19 @@
 import type { z } from 'zod'
+import { adminMethods } from './admin'
 import { auditMethods } from './audit'
 import { authMethods, passwordResetMethods } from './auth'
 import { peopleMethods } from './people'
+import { settingsMethods } from './settings'
 import { setupMethods } from './setup'
 import { systemMethods } from './system'
 
 export * from './result'
 export * from './events'
+export * from './admin'
 export * from './audit'
 export * from './auth'
 export * from './people'
+export * from './settings'
 export * from './setup'
 export * from './system'
 
@@ -38,6 +42,8 @@ export const methods = {
   ...passwordResetMethods,
   ...peopleMethods,
   ...auditMethods,
+  ...adminMethods,
+  ...settingsMethods,
 } as const satisfies Record<string, MethodSpec>
 
 /** Names of all methods. */

@@ -11,7 +11,8 @@ export interface AuthDeps {
   orm: Orm
   sessions: Sessions
   passwordReset: PasswordReset
-  lockAfterMinutes(): number
+  /** The organization's inactivity limit (from its settings); the default without a session. */
+  lockAfterMinutes(organizationId: string | null): number
 }
 
 /** Handlers of sign-in and sessions. */
@@ -35,7 +36,7 @@ export function authHandlers(
   return {
     'auth.status': async (_input, ctx) => {
       const session = ctx.connection.session
-      const lockAfterMinutes = deps.lockAfterMinutes()
+      const lockAfterMinutes = deps.lockAfterMinutes(session?.organizationId ?? null)
       if (session && ctx.connection.lockedAt === null && Date.now() - ctx.connection.lastActivityAt > lockAfterMinutes * 60_000) {
         ctx.connection.lockedAt = Date.now()
       }
