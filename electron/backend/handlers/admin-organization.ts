@@ -96,7 +96,9 @@ export function adminOrganizationHandlers(deps: {
           headEmail: headUser.email,
           workspaceId: d.workspaceId,
           workspaceName: schema.workspaces.name,
-          employeeCount: sql<number>`(SELECT count(*)::int FROM employees e WHERE e.department_id = ${d.id} AND e.deleted_at IS NULL)`,
+          // The outer table by its name: drizzle writes a column inside sql`` unqualified here,
+          // which inside the sub-query would mean the employee's own id.
+          employeeCount: sql<number>`(SELECT count(*)::int FROM employees e WHERE e.department_id = departments.id AND e.deleted_at IS NULL)`,
         })
         .from(d)
         .innerJoin(schema.workspaces, eq(schema.workspaces.id, d.workspaceId))
@@ -213,8 +215,9 @@ export function adminOrganizationHandlers(deps: {
           description: w.description,
           type: w.type,
           status: w.status,
-          employeeCount: sql<number>`(SELECT count(*)::int FROM employees e WHERE e.workspace_id = ${w.id} AND e.deleted_at IS NULL)`,
-          isTerminalWorkspace: sql<boolean>`EXISTS (SELECT 1 FROM terminal_state t WHERE t.workspace_id = ${w.id})`,
+          // The outer table by its name (see the departments' list).
+          employeeCount: sql<number>`(SELECT count(*)::int FROM employees e WHERE e.workspace_id = workspaces.id AND e.deleted_at IS NULL)`,
+          isTerminalWorkspace: sql<boolean>`EXISTS (SELECT 1 FROM terminal_state t WHERE t.workspace_id = workspaces.id)`,
         })
         .from(w)
         .where(and(eq(w.organizationId, session.organizationId), isNull(w.deletedAt)))
