@@ -200,7 +200,7 @@ describe('email', () => {
     mail.failWith = Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:465'), { code: 'ECONNECTION' })
     expect(await backend.dispatch('settings.smtp.test', { to: 'check@bereke.kz' }, as(a))).toMatchObject({
       ok: false,
-      error: { code: 'OFFLINE', issues: [{ path: ['smtp', 'host'] }] },
+      error: { code: 'VALIDATION', issues: [{ path: ['smtp', 'host'] }] },
     })
     mail.failWith = null
   })

@@ -52,17 +52,19 @@ export function createMailer(deps: { db: DbOrTx; vault: SecretVault; transport: 
     return { ...settings, password }
   }
 
-  /** A failed send as a person reads it: which setting to look at, and the server's own words. */
+  /**
+   * A failed send as a person reads it: the server's own words and the setting to look at.
+   * VALIDATION, because what the administrator can do is check the SMTP settings (OFFLINE
+   * would tell the person that the terminal itself is unreachable).
+   */
   function failure(locale: Locale, error: unknown, config: SmtpConfig): RpcFailure {
     const { code, message: raw } =
       error instanceof Error ? (error as Error & { code?: string }) : { code: undefined, message: String(error) }
     // The server's answer may echo what it was sent; the password must not travel on.
     const reason = (config.password ? raw.split(config.password).join('***') : raw).slice(0, 300)
     const text = message(locale, 'mailFailed', { reason })
-    if (code === 'EAUTH') return new RpcFailure('VALIDATION', text, [{ path: ['smtp', 'user'], message: text }])
-    if (code === 'EENVELOPE') return new RpcFailure('VALIDATION', text, [{ path: ['smtp', 'from'], message: text }])
-    if (code && unreachable.has(code)) return new RpcFailure('OFFLINE', text, [{ path: ['smtp', 'host'], message: text }])
-    return new RpcFailure('OFFLINE', text)
+    const field = code === 'EAUTH' ? 'user' : code === 'EENVELOPE' ? 'from' : code && unreachable.has(code) ? 'host' : null
+    return new RpcFailure('VALIDATION', text, [{ path: field ? ['smtp', field] : ['smtp'], message: text }])
   }
 
   return {
