@@ -44,6 +44,8 @@ export interface SessionPolicy {
   /** Inactivity after which a session locks. Asked on every call: answer from memory. */
   lockAfterMs(session: Session): number
   now(): number
+  /** True when the person's access was taken away since the session began (suspended). */
+  isRevoked?(session: Session): boolean
 }
 
 const defaultPolicy: SessionPolicy = { lockAfterMs: () => 15 * 60_000, now: Date.now }
@@ -54,6 +56,12 @@ function authorize(method: MethodName, ctx: CallContext, policy: SessionPolicy):
   const connection = ctx.connection
   const session = connection.session
   if (!session) return fail('UNAUTHENTICATED', message(ctx.connection.locale, 'signInFirst'))
+  if (policy.isRevoked?.(session)) {
+    // Suspended while signed in elsewhere: the session ends here, not at the next sign-in.
+    connection.session = null
+    connection.lockedAt = null
+    return fail('UNAUTHENTICATED', message(ctx.connection.locale, 'accountInactive'))
+  }
   const now = policy.now()
   // Inactivity is judged here, on the next call, so a locked screen cannot be skipped by a
   // renderer that never showed it.

@@ -17,6 +17,7 @@ import { settingsHandlers } from './handlers/settings'
 import { setupHandlers } from './handlers/setup'
 import { systemHandlers } from './handlers/system'
 import { createPasswordReset } from './auth/password-reset'
+import { createRevocations } from './auth/revocations'
 import { createSessions } from './auth/sessions'
 import { createOrm } from './data/orm'
 import { createWriter } from './data/write'
@@ -98,6 +99,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   if (vault.protection === 'file') logger.warn('secrets are protected by file permissions only (no OS keychain)')
   const write = createWriter(orm, events, (organizationId) => vault.get(dataKeyName(organizationId)))
   const sessions = createSessions(orm, write)
+  const revocations = createRevocations()
   // The lock time is read on every call, so it is kept in memory: read once here (one indexed
   // query), then again after any write to app_settings, ours or one arriving by sync.
   const settingsCache = createSettingsCache(orm)
@@ -111,10 +113,10 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
 
   const handlers = {
     ...setupHandlers({ db, orm, events, vault }),
-    ...authHandlers({ orm, sessions, passwordReset: createPasswordReset(orm, write), lockAfterMinutes }),
+    ...authHandlers({ orm, sessions, passwordReset: createPasswordReset(orm, write), lockAfterMinutes, revocations }),
     ...auditHandlers({ orm }),
     ...peopleHandlers({ orm }),
-    ...adminPeopleHandlers({ write }),
+    ...adminPeopleHandlers({ write, revocations }),
     ...adminOrganizationHandlers({ orm, write }),
     ...settingsHandlers({ orm, write, vault, mailer, cache: settingsCache }),
     ...systemHandlers({
@@ -135,6 +137,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   }
   const dispatchToHandlers = createDispatcher(handlers, logger, constraints, {
     lockAfterMs: (session) => lockAfterMinutes(session.organizationId) * 60_000,
+    isRevoked: (session) => revocations.isRevoked(session.userId),
     now: Date.now,
   })
   let closing: Promise<void> | null = null

@@ -242,10 +242,20 @@ describe('admin.users.update and setStatus', () => {
       error: { code: 'CONFLICT', issues: [{ path: ['status'] }] },
     })
     const dana = (await rows<{ id: string }>(`SELECT id FROM users WHERE email = 'dana.nurlanova@a.kz'`))[0]!.id
+    const open: CallContext = { connection: newConnection(), origin: 'test' }
+    await backend.dispatch('auth.signIn', { email: 'dana.nurlanova@a.kz', password: 'Almaty-2026' }, open)
+    expect(await backend.dispatch('auth.lock', {}, open)).toEqual({ ok: true, value: null })
+    await backend.dispatch('auth.unlock', { password: 'Almaty-2026' }, open)
     expect(await backend.dispatch('admin.users.setStatus', { userId: dana, status: 'suspended' }, as(a, 'admin'))).toEqual({
       ok: true,
       value: null,
     })
+    // Her session open in another window ends on its next call.
+    expect(await backend.dispatch('admin.departments.list', {}, open)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: 'Учётная запись не активна. Обратитесь к администратору.' },
+    })
+    expect(open.connection.session).toBeNull()
     expect((await auditOf(dana)).at(-1)).toMatchObject({ reason: 'account suspended', changes: { status: { to: 'suspended' } } })
     const w: CallContext = { connection: newConnection(), origin: 'test' }
     expect(await backend.dispatch('auth.signIn', { email: 'dana.nurlanova@a.kz', password: 'Almaty-2026' }, w)).toMatchObject({

@@ -1,6 +1,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
 import type { Locale } from '../../../shared/locale'
 import { issueResetCodeIn } from '../auth/password-reset'
+import type { Revocations } from '../auth/revocations'
 import type { Session } from '../call-context'
 import { auditable } from '../data/audit-diff'
 import { type Tx, schema } from '../data/orm'
@@ -41,6 +42,8 @@ function refuseUnlessOwner(session: Session, locale: Locale, field: string): voi
  */
 export function adminPeopleHandlers(deps: {
   write: Write
+  /** Open sessions of a person whose access is taken away end on their next call. */
+  revocations?: Revocations
 }): DomainHandlers<'admin.users.create' | 'admin.users.update' | 'admin.users.setStatus' | 'admin.employees.update'> {
   return {
     'admin.users.create': async (input, ctx) => {
@@ -115,7 +118,7 @@ export function adminPeopleHandlers(deps: {
     'admin.users.setStatus': async ({ userId, status }, ctx) => {
       const session = ctx.connection.session!
       const locale = ctx.connection.locale
-      return deps.write(ctx, session, async ({ tx, audit, touched }) => {
+      await deps.write(ctx, session, async ({ tx, audit, touched }) => {
         const { user } = await userIn(tx, locale, session.organizationId, userId)
         if (user.organizationRole === 'owner') refuseUnlessOwner(session, locale, 'userId')
         if (userId === session.userId && status !== 'active') throw refusal('CONFLICT', locale, 'status', 'ownAccount')
@@ -129,14 +132,17 @@ export function adminPeopleHandlers(deps: {
           after: auditable(after!),
         })
         touched('users')
-        return null
       })
+      // After commit: a rolled-back suspension must not end anybody's session.
+      if (status === 'suspended') deps.revocations?.revoke(userId)
+      else deps.revocations?.restore(userId)
+      return null
     },
 
     'admin.employees.update': async ({ employeeId, ...fields }, ctx) => {
       const session = ctx.connection.session!
       const locale = ctx.connection.locale
-      return deps.write(ctx, session, async ({ tx, audit, touched }) => {
+      const updated = await deps.write(ctx, session, async ({ tx, audit, touched }) => {
         const employee = await employeeIn(tx, locale, session.organizationId, employeeId)
         const [account] = await tx
           .select({ role: schema.users.organizationRole })
@@ -164,7 +170,7 @@ export function adminPeopleHandlers(deps: {
           hireDate: fields.hireDate,
           status: fields.status,
         })
-        if (Object.keys(patch).length === 0) return null
+        if (Object.keys(patch).length === 0) return employee
         const [after] = await tx.update(schema.employees).set(patch).where(eq(schema.employees.id, employeeId)).returning()
         await audit({
           entityType: 'employee',
@@ -174,8 +180,10 @@ export function adminPeopleHandlers(deps: {
           after: auditable(after!),
         })
         touched('employees')
-        return null
+        return after!
       })
+      if (fields.status !== undefined && fields.status !== 'active') deps.revocations?.revoke(updated.userId)
+      return null
     },
   }
 }

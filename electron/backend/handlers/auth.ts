@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import type { PasswordReset } from '../auth/password-reset'
+import type { Revocations } from '../auth/revocations'
 import type { Sessions } from '../auth/sessions'
 import type { Orm } from '../data/orm'
 import { schema } from '../data/orm'
@@ -13,6 +14,8 @@ export interface AuthDeps {
   passwordReset: PasswordReset
   /** The organization's inactivity limit (from its settings); the default without a session. */
   lockAfterMinutes(organizationId: string | null): number
+  /** Sessions ended by a suspension; a new sign-in (of an active account) clears the person. */
+  revocations?: Revocations
 }
 
 /** Handlers of sign-in and sessions. */
@@ -47,7 +50,11 @@ export function authHandlers(
         demoAccount: await demoAccount(),
       }
     },
-    'auth.signIn': async ({ email, password }, ctx) => deps.sessions.signIn(ctx, email, password),
+    'auth.signIn': async ({ email, password }, ctx) => {
+      const user = await deps.sessions.signIn(ctx, email, password)
+      deps.revocations?.restore(user.userId)
+      return user
+    },
     'auth.signOut': async (_input, ctx) => {
       await deps.sessions.signOut(ctx)
       return null
