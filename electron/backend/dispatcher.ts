@@ -11,7 +11,7 @@ import {
   ok,
 } from '../../shared/contract'
 import { validationErrorMap } from '../../shared/validation-locale'
-import type { CallContext } from './call-context'
+import type { CallContext, Session } from './call-context'
 import { type ConstraintColumns, databaseErrorToFailure } from './db-errors'
 import type { Logger } from './logger'
 import { message } from './messages'
@@ -39,11 +39,13 @@ function toIssues(error: z.ZodError) {
   }))
 }
 
-/** How sessions behave; the lock time comes from settings. */
+/** How sessions behave; the lock time comes from the organization's settings. */
 export interface SessionPolicy {
-  /** Inactivity after which a session locks. */
-  lockAfterMs(): number
+  /** Inactivity after which a session locks. Asked on every call: answer from memory. */
+  lockAfterMs(session: Session): number
   now(): number
+  /** True when the person's access was taken away since the session began (suspended). */
+  isRevoked?(session: Session): boolean
 }
 
 const defaultPolicy: SessionPolicy = { lockAfterMs: () => 15 * 60_000, now: Date.now }
@@ -54,10 +56,16 @@ function authorize(method: MethodName, ctx: CallContext, policy: SessionPolicy):
   const connection = ctx.connection
   const session = connection.session
   if (!session) return fail('UNAUTHENTICATED', message(ctx.connection.locale, 'signInFirst'))
+  if (policy.isRevoked?.(session)) {
+    // Suspended while signed in elsewhere: the session ends here, not at the next sign-in.
+    connection.session = null
+    connection.lockedAt = null
+    return fail('UNAUTHENTICATED', message(ctx.connection.locale, 'accountInactive'))
+  }
   const now = policy.now()
   // Inactivity is judged here, on the next call, so a locked screen cannot be skipped by a
   // renderer that never showed it.
-  if (connection.lockedAt === null && now - connection.lastActivityAt > policy.lockAfterMs()) connection.lockedAt = now
+  if (connection.lockedAt === null && now - connection.lastActivityAt > policy.lockAfterMs(session)) connection.lockedAt = now
   if (connection.lockedAt !== null) return fail('UNAUTHENTICATED', message(ctx.connection.locale, 'sessionLocked'))
   connection.lastActivityAt = now
   if (access === 'session') return null

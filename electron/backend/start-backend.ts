@@ -8,15 +8,23 @@ import { type DataFolderLock, lockDataFolder } from './data-folder-lock'
 import { type ConstraintColumns, loadConstraintColumns } from './db-errors'
 import { type Dispatch, type HandlerMap, createDispatcher } from './dispatcher'
 import { type EventBus, createEventBus } from './event-bus'
+import { adminOrganizationHandlers } from './handlers/admin-organization'
+import { adminPeopleHandlers } from './handlers/admin-people'
 import { auditHandlers } from './handlers/audit'
 import { authHandlers } from './handlers/auth'
 import { peopleHandlers } from './handlers/people'
+import { settingsHandlers } from './handlers/settings'
 import { setupHandlers } from './handlers/setup'
 import { systemHandlers } from './handlers/system'
 import { createPasswordReset } from './auth/password-reset'
+import { createRevocations } from './auth/revocations'
 import { createSessions } from './auth/sessions'
 import { createOrm } from './data/orm'
 import { createWriter } from './data/write'
+import { createMailer } from './mail/mailer'
+import { nodemailerTransport } from './mail/nodemailer-transport'
+import type { MailTransport } from './mail/transport'
+import { createSettingsCache } from './settings/organization-settings'
 import { type SecretVault, dataKeyName, fileVault, memoryVault } from './secrets/vault'
 import { type IdleMaintenanceOptions, defaultMaintenanceTiming, startIdleMaintenance } from './idle-maintenance'
 import { type Logger, silentLogger } from './logger'
@@ -36,14 +44,14 @@ export interface BackendOptions {
   maintenance?: IdleMaintenanceOptions
   /** Where secrets live; by default owner-only files in the data folder (memory without one). */
   vault?: SecretVault
-  /** Inactivity before a session locks (the organization's setting arrives with settings). */
-  lockAfterMinutes?: number
   /** The app's resources folder (the RDS CA bundle for TLS to head office). */
   resourcesDir?: string
   /** Opens a client for central (tests pass a fake or a faulty proxy). */
   connectCentral?: (url: string) => CentralApi
   /** Sync schedule: how often to sync while online (default 30 s). */
   syncIntervalMs?: number
+  /** How email leaves the terminal; nodemailer over the organization's SMTP server by default. */
+  mailTransport?: MailTransport
 }
 
 /** A running backend: one dispatcher, one event stream, one database. */
@@ -132,17 +140,31 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
       sync.kick()
     },
   })
-  const lockAfterMinutes = () => options.lockAfterMinutes ?? 15
   const sessions = createSessions(orm, write, undefined, async (email, password) =>
     (await sync.status()).enrolled ? sync.verifyPasswordOnline(email, password) : null,
   )
 
+  const revocations = createRevocations()
+  // The lock time is read on every call, so it is kept in memory: read once here (one indexed
+  // query), then again after any write to app_settings, ours or one arriving by sync.
+  const settingsCache = createSettingsCache(orm)
+  await settingsCache.reload()
+  events.subscribe((name, payload) => {
+    if (name === 'data.changed' && (payload as { tables: string[] }).tables.includes('app_settings'))
+      void settingsCache.reload().catch((error: unknown) => logger.warn('settings not reloaded', error))
+  })
+  const lockAfterMinutes = (organizationId: string | null) => settingsCache.lockAfterMinutes(organizationId)
+  const mailer = createMailer({ db: orm, vault, transport: options.mailTransport ?? nodemailerTransport() })
+
   const handlers = {
     ...setupHandlers({ db, orm, events, vault, sync }),
     ...syncHandlers({ db, engine: sync, write, constraints: () => constraints() }),
-    ...authHandlers({ orm, sessions, passwordReset: createPasswordReset(orm, write), lockAfterMinutes }),
+    ...authHandlers({ orm, sessions, passwordReset: createPasswordReset(orm, write), lockAfterMinutes, revocations }),
     ...auditHandlers({ orm }),
     ...peopleHandlers({ orm }),
+    ...adminPeopleHandlers({ write, revocations }),
+    ...adminOrganizationHandlers({ orm, write }),
+    ...settingsHandlers({ orm, write, vault, mailer, cache: settingsCache }),
     ...systemHandlers({
       db,
       appVersion: options.appVersion ?? APP_VERSION,
@@ -160,7 +182,8 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     return constraintCatalog
   }
   const dispatchToHandlers = createDispatcher(handlers, logger, constraints, {
-    lockAfterMs: () => lockAfterMinutes() * 60_000,
+    lockAfterMs: (session) => lockAfterMinutes(session.organizationId) * 60_000,
+    isRevoked: (session) => revocations.isRevoked(session.userId),
     now: Date.now,
   })
   let closing: Promise<void> | null = null

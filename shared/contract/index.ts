@@ -1,16 +1,20 @@
 import type { z } from 'zod'
+import { adminMethods } from './admin'
 import { auditMethods } from './audit'
 import { authMethods, passwordResetMethods } from './auth'
 import { peopleMethods } from './people'
+import { settingsMethods } from './settings'
 import { setupMethods } from './setup'
 import { syncMethods } from './sync'
 import { systemMethods } from './system'
 
 export * from './result'
 export * from './events'
+export * from './admin'
 export * from './audit'
 export * from './auth'
 export * from './people'
+export * from './settings'
 export * from './setup'
 export * from './sync'
 export * from './system'
@@ -41,6 +45,8 @@ export const methods = {
   ...peopleMethods,
   ...auditMethods,
   ...syncMethods,
+  ...adminMethods,
+  ...settingsMethods,
 } as const satisfies Record<string, MethodSpec>
 
 /** Names of all methods. */

@@ -81,3 +81,28 @@ export async function signInAsDemoOwner(page: Page): Promise<void> {
   await page.getByTestId('sign-in-submit').click()
   await expect(page.getByTestId('demo-badge')).toBeVisible()
 }
+
+/** The standalone company the administration tests start from, and its owner's sign-in. */
+export const standaloneOwner = { firstName: 'Ерлан', lastName: 'Сапаров', email: 'erlan@bereke.kz', password: 'Qazaqstan-2026' }
+
+/**
+ * Opens a fresh terminal, creates a standalone company (no demo data, so lists start empty)
+ * and signs in as its owner, as a person would.
+ */
+export async function withStandaloneCompany(page: Page, terminal: WebTerminal): Promise<void> {
+  await page.goto(terminal.url)
+  await page.getByTestId('open-standalone').click()
+  const form = page.getByRole('dialog')
+  await form.getByTestId('org-name').fill('ТОО «Береке Логистик»')
+  await form.getByTestId('org-bin').fill('150340001236')
+  await form.getByTestId('workspace-name').fill('Склад Алматы')
+  await form.getByTestId('owner-first-name').fill(standaloneOwner.firstName)
+  await form.getByTestId('owner-last-name').fill(standaloneOwner.lastName)
+  await form.getByTestId('owner-email').fill(standaloneOwner.email)
+  await form.getByTestId('owner-password').fill(standaloneOwner.password)
+  await form.getByTestId('standalone-submit').click()
+  await page.getByTestId('sign-in-email').fill(standaloneOwner.email)
+  await page.getByTestId('sign-in-password').fill(standaloneOwner.password)
+  await page.getByTestId('sign-in-submit').click()
+  await expect(page.getByTestId('user-menu')).toBeVisible()
+}

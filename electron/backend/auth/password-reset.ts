@@ -3,7 +3,7 @@ import { and, eq, gt, sql } from 'drizzle-orm'
 import { RpcFailure } from '../../../shared/contract'
 import type { CallContext, Session } from '../call-context'
 import { type Orm, schema } from '../data/orm'
-import type { Write } from '../data/write'
+import type { Write, WriteScope } from '../data/write'
 import { message } from '../messages'
 import { hashPassword } from './password'
 import { createThrottle, emailKey } from './throttle'
@@ -17,6 +17,93 @@ export function newResetCode(): string {
   return Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
 }
 
+/** A code as issued: the code itself, until when it works, and whom it is for. */
+export interface IssuedResetCode {
+  code: string
+  expiresAt: string
+}
+
+/** The person a code was issued for. */
+export interface ResetCodeRecipient extends IssuedResetCode {
+  email: string
+  firstName: string
+  lastName: string
+}
+
+/**
+ * Issues a reset code inside a business action's transaction (the administrator's own
+ * action, or the creation of a new person), with its audit row. The person must be an
+ * employee of the session's organization; earlier unused codes are retired.
+ */
+export async function issueResetCodeIn(
+  { tx, session, audit, touched }: WriteScope,
+  ctx: CallContext,
+  userId: string,
+  reason = 'password reset code issued',
+): Promise<ResetCodeRecipient> {
+  const [person] = await tx
+    .select({ email: schema.users.email, firstName: schema.users.firstName, lastName: schema.users.lastName })
+    .from(schema.users)
+    .innerJoin(schema.employees, eq(schema.employees.userId, schema.users.id))
+    .where(and(eq(schema.users.id, userId), eq(schema.employees.organizationId, session.organizationId)))
+  if (!person)
+    throw new RpcFailure('NOT_FOUND', message(ctx.connection.locale, 'notInOrganization'), [
+      { path: ['userId'], message: message(ctx.connection.locale, 'notInOrganization') },
+    ])
+  // A new code retires the earlier ones.
+  await tx
+    .update(schema.emailVerifications)
+    .set({ isUsed: true, usedAt: sql`CURRENT_TIMESTAMP` })
+    .where(
+      and(
+        eq(schema.emailVerifications.userId, userId),
+        eq(schema.emailVerifications.type, 'password_reset'),
+        eq(schema.emailVerifications.isUsed, false),
+      ),
+    )
+  const code = newResetCode()
+  const [row] = await tx
+    .insert(schema.emailVerifications)
+    .values({ email: person.email, code, userId, type: 'password_reset' })
+    .returning({ id: schema.emailVerifications.id, expiresAt: schema.emailVerifications.expiresAt })
+  await audit({
+    entityType: 'user',
+    entityId: userId,
+    action: 'UPDATE',
+    reason,
+    before: { reset_code: null },
+    after: { reset_code: 'issued' },
+  })
+  touched('email_verifications')
+  return { code, expiresAt: row!.expiresAt, ...person }
+}
+
+/**
+ * Retires a person's unused codes (an email that could not be sent must not leave a code
+ * nobody has seen), with an audit row saying why.
+ */
+export async function retireResetCodesIn({ tx, audit, touched }: WriteScope, userId: string, reason: string): Promise<void> {
+  await tx
+    .update(schema.emailVerifications)
+    .set({ isUsed: true, usedAt: sql`CURRENT_TIMESTAMP` })
+    .where(
+      and(
+        eq(schema.emailVerifications.userId, userId),
+        eq(schema.emailVerifications.type, 'password_reset'),
+        eq(schema.emailVerifications.isUsed, false),
+      ),
+    )
+  await audit({
+    entityType: 'user',
+    entityId: userId,
+    action: 'UPDATE',
+    reason,
+    before: { reset_code: 'issued' },
+    after: { reset_code: 'retired' },
+  })
+  touched('email_verifications')
+}
+
 /**
  * Password reset by one-time codes in `email_verifications`: an administrator issues a code
  * (valid 24 hours, the seed's default), the person sets a new password with it once. Wrong
@@ -25,40 +112,10 @@ export function newResetCode(): string {
 export function createPasswordReset(orm: Orm, write: Write, now: () => Date = () => new Date()) {
   const throttle = createThrottle(orm, now)
   return {
-    async issue(ctx: CallContext, session: Session, userId: string): Promise<{ code: string; expiresAt: string }> {
-      return write(ctx, session, async ({ tx, audit, touched }) => {
-        const [person] = await tx
-          .select({ email: schema.users.email })
-          .from(schema.users)
-          .innerJoin(schema.employees, eq(schema.employees.userId, schema.users.id))
-          .where(and(eq(schema.users.id, userId), eq(schema.employees.organizationId, session.organizationId)))
-        if (!person) throw new RpcFailure('NOT_FOUND', message(ctx.connection.locale, 'notInOrganization'))
-        // A new code retires the earlier ones.
-        await tx
-          .update(schema.emailVerifications)
-          .set({ isUsed: true, usedAt: sql`CURRENT_TIMESTAMP` })
-          .where(
-            and(
-              eq(schema.emailVerifications.userId, userId),
-              eq(schema.emailVerifications.type, 'password_reset'),
-              eq(schema.emailVerifications.isUsed, false),
-            ),
-          )
-        const code = newResetCode()
-        const [row] = await tx
-          .insert(schema.emailVerifications)
-          .values({ email: person.email, code, userId, type: 'password_reset' })
-          .returning({ id: schema.emailVerifications.id, expiresAt: schema.emailVerifications.expiresAt })
-        await audit({
-          entityType: 'user',
-          entityId: userId,
-          action: 'UPDATE',
-          reason: 'password reset code issued',
-          before: { reset_code: null },
-          after: { reset_code: 'issued' },
-        })
-        touched('email_verifications')
-        return { code, expiresAt: row!.expiresAt }
+    async issue(ctx: CallContext, session: Session, userId: string): Promise<IssuedResetCode> {
+      return write(ctx, session, async (scope) => {
+        const { code, expiresAt } = await issueResetCodeIn(scope, ctx, userId)
+        return { code, expiresAt }
       })
     },
 

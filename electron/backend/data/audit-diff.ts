@@ -4,8 +4,11 @@ export type AuditRow = Record<string, unknown>
 /** Columns that change on every write and say nothing about what a person did. */
 const noise = new Set(['updated_at'])
 
-/** Secrets and ciphertext never go into the audit trail, only the fact that they changed. */
-const hidden = new Set(['password_hash', 'encrypted_ssn'])
+/**
+ * Secrets and ciphertext never go into the audit trail, only the fact that they changed
+ * (employees.documents holds the encrypted IIN and passport).
+ */
+const hidden = new Set(['password_hash', 'encrypted_ssn', 'documents'])
 
 function comparable(value: unknown): string {
   return JSON.stringify(value ?? null)

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import type { PasswordReset } from '../auth/password-reset'
+import type { Revocations } from '../auth/revocations'
 import type { Sessions } from '../auth/sessions'
 import type { Orm } from '../data/orm'
 import { schema } from '../data/orm'
@@ -11,7 +12,10 @@ export interface AuthDeps {
   orm: Orm
   sessions: Sessions
   passwordReset: PasswordReset
-  lockAfterMinutes(): number
+  /** The organization's inactivity limit (from its settings); the default without a session. */
+  lockAfterMinutes(organizationId: string | null): number
+  /** Sessions ended by a suspension; a new sign-in (of an active account) clears the person. */
+  revocations?: Revocations
 }
 
 /** Handlers of sign-in and sessions. */
@@ -35,7 +39,7 @@ export function authHandlers(
   return {
     'auth.status': async (_input, ctx) => {
       const session = ctx.connection.session
-      const lockAfterMinutes = deps.lockAfterMinutes()
+      const lockAfterMinutes = deps.lockAfterMinutes(session?.organizationId ?? null)
       if (session && ctx.connection.lockedAt === null && Date.now() - ctx.connection.lastActivityAt > lockAfterMinutes * 60_000) {
         ctx.connection.lockedAt = Date.now()
       }
@@ -46,7 +50,11 @@ export function authHandlers(
         demoAccount: await demoAccount(),
       }
     },
-    'auth.signIn': async ({ email, password }, ctx) => deps.sessions.signIn(ctx, email, password),
+    'auth.signIn': async ({ email, password }, ctx) => {
+      const user = await deps.sessions.signIn(ctx, email, password)
+      deps.revocations?.restore(user.userId)
+      return user
+    },
     'auth.signOut': async (_input, ctx) => {
       await deps.sessions.signOut(ctx)
       return null

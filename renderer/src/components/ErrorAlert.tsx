@@ -9,12 +9,14 @@ import type { RpcError } from '../../../shared/contract'
  */
 export function ErrorAlert({ error, onRetry }: { error: RpcError; onRetry?: () => void }) {
   const { t } = useTranslation()
+  // An issue that only repeats the message (a refusal naming one field) is not listed twice.
+  const issues = error.issues?.filter((issue) => issue.message !== error.message) ?? []
   return (
     <Alert color="red" icon={<IconAlertTriangle />} title={t(`errors.${error.code}`)} role="alert">
       {error.code !== 'INTERNAL' && <Text size="sm">{error.message}</Text>}
-      {error.issues && error.issues.length > 0 && (
+      {issues.length > 0 && (
         <List size="sm" mt="xs">
-          {error.issues.map((issue, i) => (
+          {issues.map((issue, i) => (
             <List.Item key={i}>
               {issue.path.length > 0 && <strong>{issue.path.join('.')}: </strong>}
               {issue.message}

@@ -33,6 +33,7 @@ describe('translations', () => {
       'setup.step',
       'setup.phone',
       'roles.manager',
+      'workspaces.types.branch',
     ])
     const same = [...source].filter(
       ([k, v]) => other.get(k) === v && !sameInBoth.has(k) && !/^[A-Za-z .&]+$/.test(v) && v.length > 3,
