@@ -151,6 +151,17 @@ CREATE TABLE sync_quarantine (
   PRIMARY KEY (terminal_id, seq)
 );
 
+-- Fingerprints of the transactions each terminal pushed (kept as long as the changelog): the
+-- same terminal pushing a different transaction under a number already used is a copied data
+-- folder, refused until re-enrolled.
+CREATE TABLE sync_pushed (
+  terminal_id       UUID NOT NULL REFERENCES sync_terminals(id) ON DELETE CASCADE,
+  seq               BIGINT NOT NULL,
+  fingerprint       TEXT NOT NULL,
+  pushed_at         TIMESTAMPTZ NOT NULL DEFAULT now(),
+  PRIMARY KEY (terminal_id, seq)
+);
+
 -- Large transactions arrive in chunks, staged until the last one.
 CREATE TABLE sync_push_stage (
   terminal_id       UUID NOT NULL REFERENCES sync_terminals(id) ON DELETE CASCADE,
@@ -389,6 +400,7 @@ BEGIN
   IF NOT FOUND OR v_t.enrollment_expires_at < now() OR v_t.revoked_at IS NOT NULL THEN
     RAISE EXCEPTION 'enrollment code is unknown, used or expired' USING ERRCODE = '28000';
   END IF;
+  DELETE FROM sync_pushed WHERE terminal_id = v_t.id;
   UPDATE sync_terminals SET enrollment_hash = NULL, enrollment_expires_at = NULL,
     secret_hash = sync_hash(v_secret), enrolled_at = now(), last_seq = 0, last_fingerprint = NULL,
     pull_cursor = 0, schema_version = p_schema_version
@@ -705,9 +717,10 @@ BEGIN
     v_seq := (v_tx ->> 'seq')::bigint;
     v_hlc := (v_tx ->> 'hlc')::bigint;
     IF v_seq <= v_last THEN
-      -- Already applied. The same seq with other contents means another copy of this data
-      -- folder is pushing its own history: refused until re-enrolled.
-      IF v_seq = v_last AND v_fingerprint IS NOT NULL AND v_fingerprint <> sync_hash(v_tx::text) THEN
+      -- Already applied (an acknowledgement that got lost). The same number with other contents
+      -- means another copy of this data folder is pushing its own history: refused.
+      IF EXISTS (SELECT 1 FROM sync_pushed p WHERE p.terminal_id = v_t.id AND p.seq = v_seq
+                 AND p.fingerprint <> sync_hash((v_tx -> 'changes')::text)) THEN
         RETURN jsonb_build_object('error', 'duplicate_terminal', 'centralTime', v_now_ms);
       END IF;
       CONTINUE;
@@ -747,7 +760,9 @@ BEGIN
                                                   WHERE c ->> 'op' = 'I'), '{}');
     END IF;
     v_last := v_seq;
-    v_fingerprint := sync_hash(v_tx::text);
+    v_fingerprint := sync_hash((v_tx -> 'changes')::text);
+    INSERT INTO sync_pushed (terminal_id, seq, fingerprint) VALUES (v_t.id, v_seq, v_fingerprint)
+    ON CONFLICT (terminal_id, seq) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, pushed_at = now();
   END LOOP;
 
   UPDATE sync_terminals SET last_seq = v_last, last_fingerprint = v_fingerprint, last_push_at = now(),
@@ -943,6 +958,7 @@ BEGIN
   END IF;
   DELETE FROM sync_changelog c USING sync_transactions t WHERE t.xid = c.xid AND t.pos <= v_through;
   DELETE FROM sync_transactions WHERE pos <= v_through;
+  DELETE FROM sync_pushed WHERE pushed_at < now() - make_interval(days => v_days);
   UPDATE sync_settings SET purged_through = greatest(purged_through, v_through);
   RETURN v_through;
 END;
@@ -994,7 +1010,7 @@ CREATE TRIGGER sync_login_from_audit AFTER INSERT ON audit_logs
 ------------------------------------------------------------------------------------------
 
 REVOKE ALL ON sync_settings, sync_terminals, sync_changelog, sync_transactions, sync_tx_marker,
-  sync_row_clocks, sync_conflicts, sync_quarantine, sync_push_stage, sync_scope, sync_organization_keys FROM PUBLIC;
+  sync_row_clocks, sync_conflicts, sync_quarantine, sync_push_stage, sync_scope, sync_organization_keys, sync_pushed FROM PUBLIC;
 REVOKE ALL ON FUNCTION sync_clock_now(), sync_assign_position(), sync_row_scopes(sync_scope, jsonb),
   sync_changelog_capture(), sync_hash(text), sync_create_terminal(uuid, uuid, text, text, integer),
   sync_reissue_enrollment(uuid, integer), sync_revoke_terminal(uuid), sync_enroll(text, integer),

@@ -211,6 +211,21 @@ describe('sync between terminals and central (PostgreSQL 14, PGlite)', () => {
     }
   })
 
+  it('refuses a copied data folder that pushes its own history under the same terminal', async () => {
+    const a = await rig.terminal()
+    await addProduct(a.db, rig, { code: 'C-1' })
+    await a.engine.syncOnce()
+    const copy = await a.copy()
+    await addProduct(a.db, rig, { code: 'C-2' })
+    await a.engine.syncOnce()
+    const lost = await addProduct(copy.db, rig, { code: 'C-3' })
+    await expect(copy.engine.syncOnce()).rejects.toMatchObject({ name: 'SyncStoppedError', reason: 'duplicate_terminal' })
+    expect((await rig.central.conn.query('SELECT 1 FROM products WHERE id = $1', [lost])).rows).toHaveLength(0)
+    // The original goes on.
+    await addProduct(a.db, rig, { code: 'C-4' })
+    expect((await a.engine.syncOnce()).pushed).toBe(1)
+  })
+
   it('gives the sync login no direct access to any table', async () => {
     const client = new pg.Client({ connectionString: rig.central.syncUrl })
     await client.connect()

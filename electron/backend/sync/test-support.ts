@@ -2,7 +2,9 @@
  * Test rig for sync: a central PostgreSQL 14 database with a tenant, and terminals (in-memory
  * PGlite with the real engine) enrolled against it through the sync login.
  */
-import type { PGlite } from '@electric-sql/pglite'
+import { PGlite } from '@electric-sql/pglite'
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { openCentral, openPglite, type CentralDatabase } from '../../../db/test/engines'
 import { type Tenant, createTenant } from '../../../db/test/fixtures'
 import { migrations } from '../../../db/migrations'
@@ -19,6 +21,8 @@ export interface TestTerminal {
   db: PGlite
   engine: SyncEngine
   terminalId: string
+  /** A byte-for-byte copy of this terminal (its data folder copied to another PC). */
+  copy(): Promise<TestTerminal>
   /** The terminal's credentials, for calling central's API by hand. */
   secret(): Promise<string>
   close(): Promise<void>
@@ -62,6 +66,28 @@ export async function createSyncRig(): Promise<SyncRig> {
         db: local.db,
         engine,
         terminalId: rows[0]!.terminal_id,
+        async copy() {
+          const dump = await local.db.dumpDataDir('none')
+          const db = await PGlite.create({ loadDataDir: dump, extensions: { pgcrypto, pg_trgm } })
+          const copyEngine = createSyncEngine({
+            db,
+            vault,
+            logger: silentLogger,
+            connect: opts.connect ?? ((url) => connectCentral(url)),
+            schemaVersion: SCHEMA_VERSION,
+          })
+          const copied: TestTerminal = {
+            ...terminal,
+            db,
+            engine: copyEngine,
+            async close() {
+              await copyEngine.stop()
+              await db.close()
+            },
+          }
+          terminals.push(copied)
+          return copied
+        },
         secret: async () => (await vault.get(SYNC_SECRET))!,
         async close() {
           await engine.stop()
