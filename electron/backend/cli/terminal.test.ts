@@ -226,7 +226,7 @@ describe('npm run terminal', () => {
     ])
   })
 
-  it('finds a tampered outbox, and reports what the journal check found', async () => {
+  it('finds a tampered outbox, reports what the journal check found, and warns when restoring an enrolled terminal', async () => {
     const { central, tenant, code } = await centralWithCode()
     try {
       const dir = path.join(root, `outbox-${++folders}`)
@@ -254,6 +254,12 @@ describe('npm run terminal', () => {
         'terminal: verify: the outbox still holds 1 transaction(s) central already acknowledged (tx_seq ≤ acked_seq 1)',
         'terminal: verify: journal: entry 2 does not match the database',
       ])
+      // A restored enrolled terminal has gone back in its transaction numbers: the CLI warns.
+      expect(await run('backup', '--data-dir', dir)).toMatchObject({ code: 0 })
+      expect(await run('restore', '--data-dir', dir)).toMatchObject({
+        code: 0,
+        err: [expect.stringContaining("warning: this is an enrolled terminal's backup")],
+      })
     } finally {
       await central.close()
     }

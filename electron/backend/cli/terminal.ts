@@ -222,7 +222,12 @@ async function restore(dataDir: string, file: string | undefined, out: string[])
     const result = await restoreBackup(chosen, dataDir)
     out.push(`Restored ${chosen} into ${result.restored}.`)
     if (result.movedAside) out.push(`The database it replaced is kept in ${result.movedAside} (delete it when all is well).`)
-    return { code: 0, out, err: [] }
+    const warning = result.enrolled
+      ? [
+          `${NAME}: warning: this is an enrolled terminal's backup. Its transaction numbers went back, so head office would skip or refuse its next changes: do not sync it; enroll a new, empty folder and copy anything missing from here.`,
+        ]
+      : []
+    return { code: 0, out, err: warning }
   } finally {
     lock.release()
   }

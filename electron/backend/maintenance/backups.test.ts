@@ -1,20 +1,29 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLocalDatabase, pgliteConnection } from '../../../db/connection'
 import { migrate } from '../../../db/migrator'
 import { BackupError, createBackup, listBackups, restoreBackup } from './backups'
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'prometric-backups-'))
+const template = path.join(root, 'template')
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
+
+beforeAll(async () => {
+  // Migrated once and copied per test: migrating a PGlite takes seconds.
+  fs.mkdirSync(template)
+  const db = await openLocalDatabase(path.join(template, 'pgdata'))
+  await migrate(pgliteConnection(db), { target: 'local' })
+  await db.exec('CHECKPOINT')
+  await db.close()
+})
 
 /** A migrated terminal database in `<dataDir>/pgdata` holding one marker row. */
 async function terminalFolder(name: string, marker: string) {
   const dataDir = path.join(root, name)
-  fs.mkdirSync(dataDir, { recursive: true })
+  fs.cpSync(template, dataDir, { recursive: true })
   const db = await openLocalDatabase(path.join(dataDir, 'pgdata'))
-  await migrate(pgliteConnection(db), { target: 'local' })
   await db.query(`INSERT INTO app_settings (key, value) VALUES ('backup.marker', $1)`, [JSON.stringify(marker)])
   return { dataDir, db }
 }
@@ -52,6 +61,7 @@ describe('backups of a terminal database', () => {
     const restored = await restoreBackup(second.backup.file, dataDir, () => new Date(Date.UTC(2026, 0, 3)))
     expect(restored.movedAside).toBe(path.join(dataDir, 'pgdata.before-restore-20260103-000000-000'))
     expect(restored.migrations).toBeGreaterThan(10)
+    expect(restored.enrolled).toBe(false)
     expect(fs.existsSync(path.join(dataDir, 'pgdata.restoring'))).toBe(false)
 
     const reopened = await openLocalDatabase(path.join(dataDir, 'pgdata'))

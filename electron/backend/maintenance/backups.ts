@@ -123,12 +123,16 @@ export async function createBackup(
  * the schema uses them), and checks it holds a Prometric schema. The same options as
  * db/connection.ts openLocalDatabase, which has no way to pass `loadDataDir`.
  */
-async function unpackAndCheck(data: Uint8Array, into: string): Promise<{ migrations: number }> {
+async function unpackAndCheck(data: Uint8Array, into: string): Promise<{ migrations: number; enrolled: boolean }> {
   const db = await PGlite.create({ dataDir: into, loadDataDir: new Blob([data]), extensions: { pgcrypto, pg_trgm } })
   try {
-    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')
+    const { rows } = await db.query<{ n: number; has_sync: boolean }>(
+      `SELECT (SELECT count(*)::int FROM schema_migrations) AS n, to_regclass('public.sync_state') IS NOT NULL AS has_sync`,
+    )
+    // Older schemas have no sync_state: such a database was never enrolled.
+    const enrolled = rows[0]!.has_sync && (await db.query('SELECT 1 FROM sync_state')).rows.length > 0
     await db.exec('CHECKPOINT')
-    return { migrations: rows[0]?.n ?? 0 }
+    return { migrations: rows[0]?.n ?? 0, enrolled }
   } finally {
     await db.close()
   }
@@ -139,13 +143,15 @@ async function unpackAndCheck(data: Uint8Array, into: string): Promise<{ migrati
  * and has the database closed. The backup is unpacked and opened in `pgdata.restoring` first;
  * only when that works is the current `pgdata` moved aside (to `pgdata.before-restore-<time>`,
  * never deleted) and the restored copy renamed into its place. Secrets (the vault) are not
- * part of a backup and stay as they are.
+ * part of a backup and stay as they are. `enrolled` says the restored database is an enrolled
+ * terminal's: its transaction numbers went back, and central skips numbers it has already seen
+ * (or refuses the terminal as a copy), so such a terminal must be enrolled again before it syncs.
  */
 export async function restoreBackup(
   file: string,
   dataDir: string,
   now: () => Date = () => new Date(),
-): Promise<{ restored: string; movedAside: string | null; migrations: number }> {
+): Promise<{ restored: string; movedAside: string | null; migrations: number; enrolled: boolean }> {
   let data: Uint8Array
   try {
     data = new Uint8Array(await fs.promises.readFile(file))
@@ -158,8 +164,9 @@ export async function restoreBackup(
   const staging = path.join(dataDir, `${DATABASE_FOLDER}.restoring`)
   await fs.promises.rm(staging, { recursive: true, force: true })
   let migrations: number
+  let enrolled: boolean
   try {
-    ;({ migrations } = await unpackAndCheck(data, staging))
+    ;({ migrations, enrolled } = await unpackAndCheck(data, staging))
   } catch (error) {
     await fs.promises.rm(staging, { recursive: true, force: true })
     if (error instanceof BackupError) throw error
@@ -177,5 +184,5 @@ export async function restoreBackup(
     if (movedAside) await fs.promises.rename(movedAside, target).catch(() => undefined)
     throw error
   }
-  return { restored: target, movedAside, migrations }
+  return { restored: target, movedAside, migrations, enrolled }
 }
