@@ -387,13 +387,12 @@ function startLines(c: RunningCentral): string[] {
     `Central URL for terminals: ${c.terminalUrl}`,
     `Enrollment code:           ${t.enrollmentCode}  (terminal ${t.prefix}, workspace «${t.workspaceName}», one use, ${CODE_VALID_HOURS} h)`,
     '',
-    'Two terminals on this machine:',
-    `  npm run terminal -- enroll --data-dir ${dirA} --central '${c.terminalUrl}' --code ${t.enrollmentCode}`,
+    'Two terminals on this machine: in each, choose "Connect to head office" and paste the URL and a code.',
     `  npm run web -- --data-dir ${dirA} --port 5183`,
     `  npm run central -- enroll-code${c.dataDir === path.resolve(CENTRAL_DEFAULTS.dataDir()) ? '' : ` --data ${c.dataDir}`}   # a code for the second one`,
-    `  npm run terminal -- enroll --data-dir ${dirB} --central '${c.terminalUrl}' --code <that code>`,
     `  npm run web -- --data-dir ${dirB} --port 5184`,
-    `Then: npm run terminal -- sync --data-dir <folder> (with that terminal's app closed), or sync from the app.`,
+    'Or enroll a folder without the app (closed):',
+    `  npm run terminal -- enroll --data-dir ${dirA} --central '${c.terminalUrl}' --code ${t.enrollmentCode}`,
   ]
 }
 

@@ -157,6 +157,9 @@ describe('npm run terminal', () => {
       expect(await addProduct(dir, tenant, 'CLI-1')).toMatchObject({ code: 0, err: ['1 row(s) affected'] })
       const outbox = await rows<{ table_name: string; op: string }>(dir, 'SELECT table_name, op FROM sync_outbox')
       expect(outbox).toEqual([{ table_name: 'products', op: 'I' }])
+      // Journaled as the app journals its writes, and trimmed once central acknowledges.
+      const journaled = JSON.parse((await run('verify', '--data-dir', dir)).out[0]!)
+      expect(journaled.journal).toEqual({ ok: true, entries: 1, problems: [] })
       const before = JSON.parse((await run('status', '--data-dir', dir)).out[0]!)
       expect(before).toMatchObject({ mode: 'enrolled', enrolled: true, pending: 1, quarantined: 0 })
       expect(before.centralUrl).not.toContain(new URL(central.syncUrl).password)
@@ -164,6 +167,7 @@ describe('npm run terminal', () => {
       const sync = await run('sync', '--data-dir', dir)
       expect(sync).toMatchObject({ code: 0, err: [] })
       expect(JSON.parse(sync.out[0]!)).toMatchObject({ pushed: 1, rejected: 0, drained: true, pending: 0 })
+      expect(JSON.parse((await run('verify', '--data-dir', dir)).out[0]!).journal).toEqual({ ok: true, entries: 0, problems: [] })
       const atCentral = await central.conn.query<{ name: string }>(`SELECT name FROM products WHERE code = 'CLI-1'`)
       expect(atCentral.rows).toEqual([{ name: 'Болт М8' }])
       // And back: a head-office edit arrives with the next sync.
@@ -202,7 +206,7 @@ describe('npm run terminal', () => {
     const sound = await run('verify', '--data-dir', dir)
     expect(sound).toMatchObject({ code: 0, err: [] })
     const report = JSON.parse(sound.out[0]!)
-    expect(report).toMatchObject({ ok: true, journal: 'not checked', problems: [] })
+    expect(report).toMatchObject({ ok: true, journal: { ok: true, entries: 0, problems: [] }, problems: [] })
     expect(report.tables).toBeGreaterThan(30)
     expect(report.foreignKeysChecked).toBeGreaterThan(50)
     // Foreign-key triggers do not fire for a replica session: a workspace of no organization gets in.
@@ -226,7 +230,7 @@ describe('npm run terminal', () => {
     ])
   })
 
-  it('finds a tampered outbox, reports what the journal check found, and warns when restoring an enrolled terminal', async () => {
+  it('finds a tampered outbox, reports what the journal check found, and says what restoring an enrolled terminal means', async () => {
     const { central, tenant, code } = await centralWithCode()
     try {
       const dir = path.join(root, `outbox-${++folders}`)
@@ -254,12 +258,11 @@ describe('npm run terminal', () => {
         'terminal: verify: the outbox still holds 1 transaction(s) central already acknowledged (tx_seq ≤ acked_seq 1)',
         'terminal: verify: journal: entry 2 does not match the database',
       ])
-      // A restored enrolled terminal has gone back in its transaction numbers: the CLI warns.
+      // A restored enrolled terminal: the CLI says the journal will put back what came after.
       expect(await run('backup', '--data-dir', dir)).toMatchObject({ code: 0 })
-      expect(await run('restore', '--data-dir', dir)).toMatchObject({
-        code: 0,
-        err: [expect.stringContaining("warning: this is an enrolled terminal's backup")],
-      })
+      const restored = await run('restore', '--data-dir', dir)
+      expect(restored).toMatchObject({ code: 0, err: [] })
+      expect(restored.out.at(-1)).toMatch(/^This is an enrolled terminal: .* outbox journal puts back/)
     } finally {
       await central.close()
     }

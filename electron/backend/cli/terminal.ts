@@ -15,6 +15,7 @@ import { fileVault } from '../secrets/vault'
 import { DATABASE_SUBFOLDER } from '../start-backend'
 import { type CentralApi, CentralAuthError, CentralUnreachableError, connectCentral } from '../sync/central-client'
 import { SyncStoppedError, createSyncEngine } from '../sync/engine'
+import { type JournalEntry, type OutboxJournal, openJournal, reconcileJournal, verifyJournal } from '../sync/journal'
 
 const NAME = 'terminal'
 
@@ -29,7 +30,7 @@ export const TERMINAL_USAGE = [
   '  sql "<statement>"                   run one statement on the local database (changes are captured for sync)',
   `  backup                              write <data-dir>/backups/backup-<time>.tar.gz (the newest ${DEFAULT_BACKUPS_KEPT} kept)`,
   '  restore [--file <backup>]           replace the database with a backup (the newest by default); the old one is kept aside',
-  '  verify                              integrity: tables readable, foreign keys, sync outbox (and the journal when available)',
+  '  verify                              integrity: tables readable, foreign keys, sync outbox, outbox journal',
   '',
   'Secrets (the sync secret, data keys) are read from <data-dir>/secrets, where web mode keeps them.',
   'A desktop install keeps them in the OS keychain, which this CLI cannot read: there, sync and',
@@ -40,7 +41,7 @@ export const TERMINAL_USAGE = [
 export interface TerminalCommandDeps {
   /** Opens a client for a central URL (default: node-postgres to that URL). */
   connect?: (url: string) => CentralApi
-  /** Checks the data folder's write journal; without it `verify` says the journal was not checked. */
+  /** Checks the data folder's outbox journal (default: sync/journal.ts `verifyJournal`). */
   journalCheck?: (dataDir: string) => ReturnType<JournalCheck>
 }
 
@@ -50,12 +51,16 @@ type Command = (typeof COMMANDS)[number]
 interface OpenFolder {
   db: PGlite
   schemaVersion: number
+  journal: OutboxJournal
+  /** What opening found in the journal (transactions put back, damaged lines). */
+  reconciled: { replayed: number[]; problems: string[] }
   close(): Promise<void>
 }
 
 /**
- * Opens a data folder as the app does: the lock first (refused while the app holds it), then
- * PGlite in `pgdata`, brought up to this build's schema.
+ * Opens a data folder as the app does (start-backend.ts): the lock first (refused while the app
+ * holds it), then PGlite in `pgdata` brought up to this build's schema, then the outbox journal
+ * reconciled, so transactions the database lost are back before anything is synced.
  */
 async function openFolder(dataDir: string): Promise<OpenFolder> {
   const lock = lockDataFolder(dataDir)
@@ -63,10 +68,14 @@ async function openFolder(dataDir: string): Promise<OpenFolder> {
   try {
     db = await openLocalDatabase(path.join(dataDir, DATABASE_SUBFOLDER))
     const result = await migrate(pgliteConnection(db), { target: 'local' })
+    const journal = openJournal(dataDir)
+    const reconciled = await reconcileJournal(db, journal)
     const opened = db
     return {
       db: opened,
       schemaVersion: result.schemaVersion,
+      journal,
+      reconciled,
       async close() {
         try {
           if (!opened.closed) {
@@ -165,7 +174,15 @@ export async function runTerminalCommand(argv: string[], deps: TerminalCommandDe
         case 'sync':
           return await syncCommand(command, folder, dataDir, deps, values, out)
         case 'sql': {
-          const result = await folder.db.query(rest[0]!)
+          // As the app's writer does: what the statement captured for sync is journaled after
+          // commit (PGlite does not fsync; the journal does), before reporting success.
+          let captured: JournalEntry | null = null
+          const result = await folder.db.transaction(async (tx) => {
+            const r = await tx.query(rest[0]!)
+            captured = (await tx.query<{ c: JournalEntry | null }>('SELECT sync_current_capture() AS c')).rows[0]?.c ?? null
+            return r
+          })
+          if (captured) folder.journal.append(captured)
           out.push(json(result.rows))
           return { code: 0, out, err: result.fields.length === 0 ? [`${result.affectedRows ?? 0} row(s) affected`] : [] }
         }
@@ -176,8 +193,8 @@ export async function runTerminalCommand(argv: string[], deps: TerminalCommandDe
           return { code: 0, out, err: [] }
         }
         case 'verify': {
-          const journalCheck = deps.journalCheck ? () => deps.journalCheck!(dataDir) : undefined
-          const report = await verifyTerminalDatabase(folder.db, { journalCheck })
+          const check = deps.journalCheck ?? verifyJournal
+          const report = await verifyTerminalDatabase(folder.db, { journalCheck: () => check(dataDir) })
           out.push(
             json({
               ok: report.ok,
@@ -185,7 +202,8 @@ export async function runTerminalCommand(argv: string[], deps: TerminalCommandDe
               rows: Object.values(report.tables).reduce((a, b) => a + b, 0),
               foreignKeysChecked: report.foreignKeysChecked,
               outbox: report.outbox,
-              journal: report.journal ?? 'not checked',
+              journal: report.journal,
+              journalReplayedOnOpen: folder.reconciled.replayed,
               problems: report.problems,
             }),
           )
@@ -222,12 +240,11 @@ async function restore(dataDir: string, file: string | undefined, out: string[])
     const result = await restoreBackup(chosen, dataDir)
     out.push(`Restored ${chosen} into ${result.restored}.`)
     if (result.movedAside) out.push(`The database it replaced is kept in ${result.movedAside} (delete it when all is well).`)
-    const warning = result.enrolled
-      ? [
-          `${NAME}: warning: this is an enrolled terminal's backup. Its transaction numbers went back, so head office would skip or refuse its next changes: do not sync it; enroll a new, empty folder and copy anything missing from here.`,
-        ]
-      : []
-    return { code: 0, out, err: warning }
+    if (result.enrolled)
+      out.push(
+        'This is an enrolled terminal: when the folder is next opened, the outbox journal puts back the transactions made since the backup that head office has not acknowledged. Run verify, then sync.',
+      )
+    return { code: 0, out, err: [] }
   } finally {
     lock.release()
   }
@@ -247,6 +264,8 @@ async function syncCommand(
     logger: silentLogger,
     connect: deps.connect ?? ((url) => connectCentral(url)),
     schemaVersion: folder.schemaVersion,
+    // Acknowledged transactions leave the journal too.
+    journal: folder.journal,
   })
   const mode = async () =>
     (await folder.db.query<{ mode: string }>('SELECT mode FROM terminal_state')).rows[0]?.mode ?? 'new (no company yet)'

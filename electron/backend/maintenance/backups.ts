@@ -143,9 +143,10 @@ async function unpackAndCheck(data: Uint8Array, into: string): Promise<{ migrati
  * and has the database closed. The backup is unpacked and opened in `pgdata.restoring` first;
  * only when that works is the current `pgdata` moved aside (to `pgdata.before-restore-<time>`,
  * never deleted) and the restored copy renamed into its place. Secrets (the vault) are not
- * part of a backup and stay as they are. `enrolled` says the restored database is an enrolled
- * terminal's: its transaction numbers went back, and central skips numbers it has already seen
- * (or refuses the terminal as a copy), so such a terminal must be enrolled again before it syncs.
+ * part of a backup and stay as they are, and so does the outbox journal (sync/journal.ts): for
+ * an enrolled terminal (`enrolled`), reconciling it on the next open puts back the transactions
+ * made since the backup that central has not acknowledged and moves the transaction numbers past
+ * the ones central has seen.
  */
 export async function restoreBackup(
   file: string,
