@@ -31,7 +31,7 @@ import { type Logger, silentLogger } from './logger'
 import { withSystemLogs } from './system-log-sink'
 import { syncHandlers } from './handlers/sync'
 import { type CentralApi, connectCentral } from './sync/central-client'
-import { createSyncEngine } from './sync/engine'
+import { createSyncEngine, readIdentity } from './sync/engine'
 import { type OutboxJournal, openJournal, reconcileJournal } from './sync/journal'
 import fs from 'node:fs'
 
@@ -75,6 +75,21 @@ function readIfExists(file: string): string | undefined {
   }
 }
 
+/** Beside the database: who this terminal is (not its secret), for a rebuild. */
+export const TERMINAL_IDENTITY_FILE = 'terminal-identity.json'
+
+/** The database was lost and could not be rebuilt (head office unreachable, or revoked). */
+export class DatabaseRebuildError extends Error {
+  override name = 'DatabaseRebuildError'
+  constructor(readonly reason: unknown) {
+    super(
+      `This terminal's database was lost and is rebuilt from head office, which could not be done now (${
+        reason instanceof Error ? reason.message : String(reason)
+      }). Connect the terminal to the network and start it again: nothing it accepted is lost (the journal keeps it).`,
+    )
+  }
+}
+
 /** The PGlite database lives in this sub-folder of the data folder (the lock and journal sit beside it). */
 export const DATABASE_SUBFOLDER = 'pgdata'
 
@@ -91,8 +106,21 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   let db: PGlite
   let schemaVersion = 0
   let applied: string[]
+  const identityFile = dataDir ? path.join(dataDir, TERMINAL_IDENTITY_FILE) : undefined
+  const identity = identityFile ? readIdentity(identityFile) : null
   try {
-    db = await openLocalDatabase(dataDir ? path.join(dataDir, DATABASE_SUBFOLDER) : undefined)
+    const pgdata = dataDir ? path.join(dataDir, DATABASE_SUBFOLDER) : undefined
+    try {
+      db = await openLocalDatabase(pgdata)
+    } catch (error) {
+      // An enrolled terminal whose database will not open is rebuilt from head office plus
+      // its journal; the broken folder is kept aside for support. Anything else is a plain error.
+      if (!identity || !pgdata) throw error
+      const aside = `${pgdata}.broken-${new Date().toISOString().replace(/[:.]/g, '-')}`
+      fileLogger.error(`the database would not open (${String(error)}); kept in ${aside}, rebuilding from head office`)
+      fs.renameSync(pgdata, aside)
+      db = await openLocalDatabase(pgdata)
+    }
     const result = await migrate(pgliteConnection(db), { target: 'local' })
     schemaVersion = result.schemaVersion
     applied = result.applied
@@ -119,7 +147,10 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
 
   // Sync: the journal covers what PGlite has not fsync'd; on start it gives back what was lost.
   const journal: OutboxJournal | undefined = dataDir ? openJournal(dataDir) : undefined
-  if (journal) {
+  // Enrolled once (the identity file), but the database holds no company: it was lost or would
+  // not open, or an earlier rebuild was interrupted.
+  const needsRebuild = identity !== null && (await db.query('SELECT 1 FROM terminal_state')).rows.length === 0
+  if (journal && !needsRebuild) {
     const reconciled = await reconcileJournal(db, journal)
     if (reconciled.replayed.length > 0) logger.warn(`journal: replayed lost transactions ${reconciled.replayed.join(', ')}`)
     for (const problem of reconciled.problems) logger.error(`journal: ${problem}`)
@@ -133,7 +164,22 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     connect: options.connectCentral ?? ((url) => connectCentral(url, { caBundle })),
     schemaVersion,
     journal,
+    identityFile,
   })
+  if (identity && needsRebuild) {
+    logger.warn('rebuilding the terminal database from head office and the journal')
+    try {
+      await sync.rebuild(identity, journal?.read().ackedMark ?? 0)
+    } catch (error) {
+      await db.close().catch(() => undefined)
+      lock?.release()
+      throw new DatabaseRebuildError(error)
+    }
+    if (journal) {
+      const replayed = await reconcileJournal(db, journal)
+      logger.warn(`rebuilt; journal replayed ${replayed.replayed.length} transactions`)
+    }
+  }
   const write = createWriter(orm, events, (organizationId) => vault.get(dataKeyName(organizationId)), {
     append(entry) {
       journal?.append(entry)

@@ -3,6 +3,7 @@
  * changelog, and the schedule that runs them. Local work goes through PGlite in short
  * transactions (a pull page, a push acknowledgement), so the UI is never blocked for long.
  */
+import fs from 'node:fs'
 import type { PGlite, Transaction } from '@electric-sql/pglite'
 import { syncTables } from '../../../db/sync/scope'
 import type { EventBus } from '../event-bus'
@@ -76,6 +77,20 @@ export interface SyncEngineDeps {
   now?: () => number
   /** The outbox journal, trimmed as central acknowledges. */
   journal?: OutboxJournal
+  /**
+   * Where the terminal's identity (not its secret) is kept beside the database, so a database
+   * that was lost or would not open can be rebuilt from head office.
+   */
+  identityFile?: string
+}
+
+/** Who this terminal is, kept outside the database (the secret stays in the vault). */
+export interface TerminalIdentity {
+  terminalId: string
+  centralUrl: string
+  organizationId: string
+  workspaceId: string
+  numberPrefix: string
 }
 
 interface StateRow {
@@ -117,6 +132,34 @@ export interface SyncEngine {
   stop(): Promise<void>
   /** Drops a quarantined transaction and re-fetches the rows it touched from central. */
   discard(txSeq: number): Promise<void>
+  /**
+   * Rebuilds a lost database of an enrolled terminal from head office: the identity from beside
+   * the database, the secret from the vault, the snapshot from central. The caller replays the
+   * journal afterwards.
+   */
+  rebuild(identity: TerminalIdentity, ackedMark: number): Promise<void>
+}
+
+/** Writes the identity file durably (it is what makes a rebuild possible). */
+export function writeIdentity(file: string, identity: TerminalIdentity): void {
+  const next = `${file}.next`
+  fs.writeFileSync(next, JSON.stringify(identity, null, 2), { mode: 0o600 })
+  const fd = fs.openSync(next, 'r+')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+  fs.renameSync(next, file)
+}
+
+/** Reads the identity file, or null when there is none (never enrolled). */
+export function readIdentity(file: string): TerminalIdentity | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as TerminalIdentity
+  } catch {
+    return null
+  }
 }
 
 function hlcOf(clock: string): string {
@@ -662,6 +705,16 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
             Math.abs(enrollment.centralTime - now()) > 120_000 ? enrollment.centralTime - now() : 0,
           ],
         )
+        if (deps.identityFile) {
+          const identity: TerminalIdentity = {
+            terminalId: enrollment.terminalId,
+            centralUrl: safeUrl.toString(),
+            organizationId: enrollment.organizationId,
+            workspaceId: enrollment.workspaceId,
+            numberPrefix: enrollment.numberPrefix,
+          }
+          writeIdentity(deps.identityFile, identity)
+        }
         central = api
         centralFor = centralUrl
         const creds = { terminalId: enrollment.terminalId, secret: enrollment.secret }
@@ -673,6 +726,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           throw new SyncStoppedError('not_enrolled', 'The enrollment code is unknown, used or expired.')
         throw error
       }
+    },
+    async rebuild(identity, ackedMark) {
+      if (!(await readState())) {
+        await db.query(
+          `INSERT INTO sync_state (terminal_id, central_url, organization_id, workspace_id, number_prefix, tx_seq, acked_seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $6)`,
+          [identity.terminalId, identity.centralUrl, identity.organizationId, identity.workspaceId, identity.numberPrefix, ackedMark],
+        )
+      }
+      const { api, creds } = await clientFor()
+      await finishEnrollment(api, creds, identity.organizationId, identity.workspaceId)
     },
     syncOnce,
     status,

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 import { DataFolderLockedError, DataFolderNotWritableError, ensureWritableFolder } from '../data-folder-lock'
 import { defaultUserDataDir } from '../default-paths'
 import { createFileLogger } from '../file-logger'
-import { startBackend } from '../start-backend'
+import { startBackend, DatabaseRebuildError } from '../start-backend'
 import { startWebServer } from './web-server'
 
 /**
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     logger = createFileLogger(path.join(dataDir, 'logs'), 'backend')
     backend = await startBackend({ dataDir, logger, resourcesDir: path.resolve(here, '..', '..', 'resources') })
   } catch (error) {
-    if (error instanceof DataFolderLockedError || error instanceof DataFolderNotWritableError) {
+    if (error instanceof DataFolderLockedError || error instanceof DataFolderNotWritableError || error instanceof DatabaseRebuildError) {
       console.error(`prometric web: ${error.message}`)
       return 1
     }
