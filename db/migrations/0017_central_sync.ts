@@ -965,6 +965,78 @@ END;
 $$;
 
 ------------------------------------------------------------------------------------------
+-- Head-office administration from a terminal (organization admins, online)
+------------------------------------------------------------------------------------------
+-- The terminal checks the person's permission (org.manage) before it calls; central confines
+-- every call to the calling terminal's organization.
+
+CREATE FUNCTION sync_admin_terminals(p_terminal UUID, p_secret TEXT) RETURNS JSONB
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  v_t sync_terminals := sync_authenticate(p_terminal, p_secret);
+BEGIN
+  RETURN coalesce((
+    SELECT jsonb_agg(jsonb_build_object(
+             'id', t.id, 'name', t.name, 'workspaceId', t.workspace_id, 'workspaceName', w.name,
+             'numberPrefix', t.number_prefix, 'enrolledAt', t.enrolled_at, 'revokedAt', t.revoked_at,
+             'lastPushAt', t.last_push_at, 'lastPullAt', t.last_pull_at, 'pending', t.pending_reported,
+             'quarantined', (SELECT count(*) FROM sync_quarantine q WHERE q.terminal_id = t.id AND q.resolved_at IS NULL),
+             'awaitingEnrollment', t.enrollment_hash IS NOT NULL, 'self', t.id = v_t.id)
+           ORDER BY t.created_at)
+    FROM sync_terminals t JOIN workspaces w ON w.id = t.workspace_id
+    WHERE t.organization_id = v_t.organization_id), '[]');
+END;
+$$;
+
+CREATE FUNCTION sync_admin_create_terminal(p_terminal UUID, p_secret TEXT, p_workspace UUID, p_name TEXT, p_prefix TEXT)
+RETURNS JSONB
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  v_t sync_terminals := sync_authenticate(p_terminal, p_secret);
+  v_new RECORD;
+BEGIN
+  SELECT * INTO v_new FROM sync_create_terminal(v_t.organization_id, p_workspace, p_name, p_prefix);
+  RETURN jsonb_build_object('terminalId', v_new.terminal_id, 'enrollmentCode', v_new.enrollment_code);
+END;
+$$;
+
+CREATE FUNCTION sync_admin_revoke_terminal(p_terminal UUID, p_secret TEXT, p_target UUID) RETURNS BOOLEAN
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  v_t sync_terminals := sync_authenticate(p_terminal, p_secret);
+BEGIN
+  IF p_target = v_t.id THEN
+    RAISE EXCEPTION 'a terminal cannot revoke itself' USING ERRCODE = '22023';
+  END IF;
+  UPDATE sync_terminals SET revoked_at = now(), secret_hash = NULL, enrollment_hash = NULL
+  WHERE id = p_target AND organization_id = v_t.organization_id AND revoked_at IS NULL;
+  RETURN FOUND;
+END;
+$$;
+
+CREATE FUNCTION sync_admin_quarantine(p_terminal UUID, p_secret TEXT) RETURNS JSONB
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  v_t sync_terminals := sync_authenticate(p_terminal, p_secret);
+BEGIN
+  RETURN coalesce((
+    SELECT jsonb_agg(jsonb_build_object('terminalId', q.terminal_id, 'terminalName', t.name, 'seq', q.seq,
+             'reason', q.reason, 'detail', q.detail, 'causedBy', q.caused_by, 'receivedAt', q.received_at,
+             'changes', jsonb_array_length(q.changes)) ORDER BY q.received_at DESC)
+    FROM sync_quarantine q JOIN sync_terminals t ON t.id = q.terminal_id
+    WHERE t.organization_id = v_t.organization_id AND q.resolved_at IS NULL), '[]');
+END;
+$$;
+
+------------------------------------------------------------------------------------------
 -- Online sign-in and sign-in records
 ------------------------------------------------------------------------------------------
 
@@ -1020,12 +1092,15 @@ REVOKE ALL ON FUNCTION sync_clock_now(), sync_assign_position(), sync_row_scopes
   sync_pull(uuid, text, bigint, integer, integer), sync_snapshot_position(uuid, text),
   sync_snapshot_page(uuid, text, text, uuid, integer), sync_fetch_rows(uuid, text, text, uuid[]),
   sync_purge_changelog(), sync_scope_refresh(), sync_verify_password(uuid, text, text, text),
-  sync_login_from_audit() FROM PUBLIC;
+  sync_login_from_audit(), sync_admin_terminals(uuid, text), sync_admin_create_terminal(uuid, text, uuid, text, text),
+  sync_admin_revoke_terminal(uuid, text, uuid), sync_admin_quarantine(uuid, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION sync_enroll(text, integer), sync_push(uuid, text, jsonb),
   sync_push_chunk(uuid, text, bigint, bigint, integer, jsonb, boolean, integer),
   sync_pull(uuid, text, bigint, integer, integer), sync_snapshot_position(uuid, text),
   sync_snapshot_page(uuid, text, text, uuid, integer), sync_fetch_rows(uuid, text, text, uuid[]),
-  sync_verify_password(uuid, text, text, text)
+  sync_verify_password(uuid, text, text, text), sync_admin_terminals(uuid, text),
+  sync_admin_create_terminal(uuid, text, uuid, text, text), sync_admin_revoke_terminal(uuid, text, uuid),
+  sync_admin_quarantine(uuid, text)
   TO prometric_sync;
 -- Head-office administration creates, re-issues and revokes terminals (organization admins,
 -- through the app role with the tenant settings; the function checks the workspace's organization).

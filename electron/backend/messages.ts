@@ -67,6 +67,16 @@ const catalog = {
     kk: 'Синхрондау тоқтатылды: {detail}',
     en: 'Sync stopped: {detail}',
   },
+  prefixTaken: {
+    ru: 'Этот префикс номеров уже занят другим терминалом.',
+    kk: 'Бұл нөмір префиксін басқа терминал алған.',
+    en: 'This number prefix is taken by another terminal.',
+  },
+  cannotRevokeSelf: {
+    ru: 'Терминал не может отключить сам себя.',
+    kk: 'Терминал өзін-өзі ажырата алмайды.',
+    en: 'A terminal cannot revoke itself.',
+  },
   notFound: { ru: 'Запись не найдена.', kk: 'Жазба табылмады.', en: 'Not found.' },
   emailTaken: {
     ru: 'Эл. почта {email} уже занята другой учётной записью.',

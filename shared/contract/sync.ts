@@ -63,6 +63,23 @@ export const enrollmentCodeField = z
   .transform((v) => v.replace(/[\s-]/g, '').toUpperCase())
   .pipe(z.string().regex(/^[A-Z0-9]{12}$/))
 
+/** A terminal of the organization, as head office knows it. */
+export const headOfficeTerminal = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  workspaceId: z.uuid(),
+  workspaceName: z.string(),
+  numberPrefix: z.string(),
+  enrolledAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  lastPushAt: z.string().nullable(),
+  lastPullAt: z.string().nullable(),
+  pending: z.number().int(),
+  quarantined: z.number().int(),
+  awaitingEnrollment: z.boolean(),
+  self: z.boolean(),
+})
+
 /** Methods of sync. */
 export const syncMethods = {
   'sync.status': { input: z.object({}).strict(), output: syncStatusOutput, access: 'session' },
@@ -102,5 +119,44 @@ export const syncMethods = {
     input: z.object({ id: z.uuid(), choice: z.enum(['keepTheirs', 'restoreMine']) }).strict(),
     output: z.object({ resolved: z.boolean() }),
     access: 'sync.manage',
+  },
+  /** Head office: the organization's terminals with their last sync, pending and refused counts. */
+  'sync.admin.terminals': { input: z.object({}).strict(), output: z.array(headOfficeTerminal), access: 'org.manage' },
+  /** Head office: a new terminal for a workspace, and its one-time enrollment code. */
+  'sync.admin.createTerminal': {
+    input: z
+      .object({
+        workspaceId: z.uuid(),
+        name: z.string().trim().min(1).max(255),
+        numberPrefix: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z0-9]{1,10}$/),
+      })
+      .strict(),
+    output: z.object({ terminalId: z.uuid(), enrollmentCode: z.string() }),
+    access: 'org.manage',
+  },
+  'sync.admin.revokeTerminal': {
+    input: z.object({ terminalId: z.uuid() }).strict(),
+    output: z.object({ revoked: z.boolean() }),
+    access: 'org.manage',
+  },
+  /** Head office: transactions refused from any terminal of the organization. */
+  'sync.admin.quarantine': {
+    input: z.object({}).strict(),
+    output: z.array(
+      z.object({
+        terminalId: z.uuid(),
+        terminalName: z.string(),
+        seq: z.number().int(),
+        reason: z.string(),
+        detail: z.string().nullable(),
+        receivedAt: z.string(),
+        changes: z.number().int(),
+      }),
+    ),
+    access: 'org.manage',
   },
 } as const

@@ -49,5 +49,21 @@ test.describe('connecting to head office', () => {
         return rows[0]!.n
       })
       .toBe(1)
+
+    // Head office, for the organization's admin: a new terminal for the second workspace.
+    await expect(page.getByTestId('terminal-row')).toHaveCount(1)
+    await page.getByTestId('new-terminal').click()
+    await page.getByTestId('new-terminal-workspace').click()
+    await page.getByRole('option', { name: 'Астана' }).click()
+    await page.getByTestId('new-terminal-name').fill('Склад Астана')
+    await page.getByTestId('new-terminal-prefix').fill('ast2')
+    await page.getByTestId('new-terminal-submit').click()
+    await expect(page.getByTestId('new-terminal-code')).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+    await keepScreenshot(page, testInfo, 'sync-new-terminal-code')
+    await page.getByRole('button', { name: 'Готово' }).click()
+    await expect(page.getByTestId('terminal-row')).toHaveCount(2)
+    await page.getByTestId('revoke-terminal').click()
+    await page.getByTestId('revoke-confirm').click()
+    await expect(page.getByTestId('terminal-row').nth(1)).toContainText('отключён')
   })
 })

@@ -16,6 +16,10 @@ type SyncMethods =
   | 'sync.quarantine.retry'
   | 'sync.conflicts.list'
   | 'sync.conflicts.resolve'
+  | 'sync.admin.terminals'
+  | 'sync.admin.createTerminal'
+  | 'sync.admin.revokeTerminal'
+  | 'sync.admin.quarantine'
 
 /** Turns the engine's failures into typed answers in the caller's language. */
 export function syncFailure(error: unknown, locale: Parameters<typeof message>[0]): never {
@@ -117,6 +121,43 @@ export function syncHandlers(deps: {
       })
       engine.kick()
       return { retried: true }
+    },
+    'sync.admin.terminals': async (_input, ctx) => {
+      const rows = await engine
+        .withCentral((api, creds) => api.admin.terminals(creds))
+        .catch((e: unknown) => syncFailure(e, ctx.connection.locale))
+      return rows.map((r) => ({ ...r, pending: Number(r.pending ?? 0), quarantined: Number(r.quarantined ?? 0) })) as never
+    },
+    'sync.admin.createTerminal': async (input, ctx) => {
+      try {
+        return await engine.withCentral((api, creds) => api.admin.createTerminal(creds, input))
+      } catch (error) {
+        const code = (error as { code?: string }).code
+        if (code === '23505')
+          throw new RpcFailure('CONFLICT', message(ctx.connection.locale, 'prefixTaken'), [
+            { path: ['numberPrefix'], message: message(ctx.connection.locale, 'prefixTaken') },
+          ])
+        if (code === '23503')
+          throw new RpcFailure('NOT_FOUND', message(ctx.connection.locale, 'notFound'), [
+            { path: ['workspaceId'], message: message(ctx.connection.locale, 'notFound') },
+          ])
+        return syncFailure(error, ctx.connection.locale)
+      }
+    },
+    'sync.admin.revokeTerminal': async ({ terminalId }, ctx) => {
+      try {
+        return { revoked: await engine.withCentral((api, creds) => api.admin.revokeTerminal(creds, terminalId)) }
+      } catch (error) {
+        if ((error as { code?: string }).code === '22023')
+          throw new RpcFailure('CONFLICT', message(ctx.connection.locale, 'cannotRevokeSelf'))
+        return syncFailure(error, ctx.connection.locale)
+      }
+    },
+    'sync.admin.quarantine': async (_input, ctx) => {
+      const rows = await engine
+        .withCentral((api, creds) => api.admin.quarantine(creds))
+        .catch((e: unknown) => syncFailure(e, ctx.connection.locale))
+      return rows.map((r) => ({ ...r, seq: Number(r.seq), changes: Number(r.changes) })) as never
     },
     'sync.conflicts.list': async ({ includeResolved }) => {
       const { rows } = await db.query<{

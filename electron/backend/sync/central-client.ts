@@ -95,6 +95,16 @@ export interface CentralApi {
     email: string,
     password: string,
   ): Promise<{ ok: boolean; userId?: string; status?: string }>
+  /** Head-office administration of the calling terminal's organization. */
+  admin: {
+    terminals(creds: TerminalCredentials): Promise<Record<string, unknown>[]>
+    createTerminal(
+      creds: TerminalCredentials,
+      t: { workspaceId: string; name: string; numberPrefix: string },
+    ): Promise<{ terminalId: string; enrollmentCode: string }>
+    revokeTerminal(creds: TerminalCredentials, terminalId: string): Promise<boolean>
+    quarantine(creds: TerminalCredentials): Promise<Record<string, unknown>[]>
+  }
   close(): Promise<void>
 }
 
@@ -184,6 +194,19 @@ export function connectCentral(url: string, options: { caBundle?: string; connec
       call('SELECT sync_fetch_rows($1, $2, $3, $4::uuid[]) AS r', [c.terminalId, c.secret, table, ids]),
     verifyPassword: (c, email, password) =>
       call('SELECT sync_verify_password($1, $2, $3, $4) AS r', [c.terminalId, c.secret, email, password]),
+    admin: {
+      terminals: (c) => call('SELECT sync_admin_terminals($1, $2) AS r', [c.terminalId, c.secret]),
+      createTerminal: (c, t) =>
+        call('SELECT sync_admin_create_terminal($1, $2, $3, $4, $5) AS r', [
+          c.terminalId,
+          c.secret,
+          t.workspaceId,
+          t.name,
+          t.numberPrefix,
+        ]),
+      revokeTerminal: (c, id) => call('SELECT sync_admin_revoke_terminal($1, $2, $3) AS r', [c.terminalId, c.secret, id]),
+      quarantine: (c) => call('SELECT sync_admin_quarantine($1, $2) AS r', [c.terminalId, c.secret]),
+    },
     close: () => pool.end(),
   }
 }

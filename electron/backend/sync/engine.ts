@@ -138,6 +138,8 @@ export interface SyncEngine {
    * journal afterwards.
    */
   rebuild(identity: TerminalIdentity, ackedMark: number): Promise<void>
+  /** Runs one call to head office with this terminal's credentials (administration pages). */
+  withCentral<T>(fn: (api: CentralApi, creds: TerminalCredentials) => Promise<T>): Promise<T>
 }
 
 /** Writes the identity file durably (it is what makes a rebuild possible). */
@@ -732,11 +734,22 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         await db.query(
           `INSERT INTO sync_state (terminal_id, central_url, organization_id, workspace_id, number_prefix, tx_seq, acked_seq)
            VALUES ($1, $2, $3, $4, $5, $6, $6)`,
-          [identity.terminalId, identity.centralUrl, identity.organizationId, identity.workspaceId, identity.numberPrefix, ackedMark],
+          [
+            identity.terminalId,
+            identity.centralUrl,
+            identity.organizationId,
+            identity.workspaceId,
+            identity.numberPrefix,
+            ackedMark,
+          ],
         )
       }
       const { api, creds } = await clientFor()
       await finishEnrollment(api, creds, identity.organizationId, identity.workspaceId)
+    },
+    async withCentral(fn) {
+      const { api, creds } = await clientFor()
+      return fn(api, creds)
     },
     syncOnce,
     status,

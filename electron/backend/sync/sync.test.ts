@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { connectCentral } from './central-client'
+import { createTenant } from '../../../db/test/fixtures'
 import { type SyncRig, type TestTerminal, createSyncRig, tableRows } from './test-support'
 
 type Db = TestTerminal['db']
@@ -224,6 +225,53 @@ describe('sync between terminals and central (PostgreSQL 14, PGlite)', () => {
     // The original goes on.
     await addProduct(a.db, rig, { code: 'C-4' })
     expect((await a.engine.syncOnce()).pushed).toBe(1)
+  })
+
+  it('lets an organization admin list, create and revoke its terminals, and see refused transactions', async () => {
+    const a = await rig.terminal()
+    const b = await rig.terminal()
+    const admin = <T>(fn: Parameters<typeof a.engine.withCentral<T>>[0]) => a.engine.withCentral(fn)
+    const list = await admin((api, c) => api.admin.terminals(c))
+    expect(list.map((t) => t.self)).toEqual([true, false])
+    const created = await admin((api, c) =>
+      api.admin.createTerminal(c, { workspaceId: rig.tenant.workspace2Id, name: 'Астана', numberPrefix: 'AST1' }),
+    )
+    expect(created.enrollmentCode).toMatch(/^[A-Z2-9]{12}$/)
+    await expect(
+      admin((api, c) => api.admin.createTerminal(c, { workspaceId: rig.tenant.workspace2Id, name: 'x', numberPrefix: 'AST1' })),
+    ).rejects.toMatchObject({ code: '23505' })
+    await expect(admin((api, c) => api.admin.revokeTerminal(c, a.terminalId))).rejects.toMatchObject({ code: '22023' })
+    await addProduct(b.db, rig, { code: 'Q-1' })
+    await b.engine.syncOnce()
+    await addProduct(a.db, rig, { code: 'Q-1' })
+    expect((await a.engine.syncOnce()).rejected).toBe(1)
+    const refused = await admin((api, c) => api.admin.quarantine(c))
+    expect(refused).toMatchObject([{ terminalId: a.terminalId, reason: 'constraint', changes: 1 }])
+    expect(await admin((api, c) => api.admin.revokeTerminal(c, b.terminalId))).toBe(true)
+    await expect(b.engine.syncOnce()).rejects.toMatchObject({ name: 'SyncStoppedError', reason: 'revoked' })
+    // Another organization's terminal sees none of it.
+    const other = await createTenant(rig.central.conn, 'ТОО Другая')
+    const code = await rig.central.conn.query<{ enrollment_code: string }>(
+      `SELECT enrollment_code FROM sync_create_terminal($1, $2, 'Чужой', 'OTH1')`,
+      [other.organizationId, other.workspaceId],
+    )
+    const api = connectCentral(rig.central.syncUrl)
+    try {
+      const enrolled = await api.enroll(code.rows[0]!.enrollment_code, 18)
+      const theirs = await api.admin.terminals({ terminalId: enrolled.terminalId, secret: enrolled.secret })
+      expect(theirs.map((t) => t.name)).toEqual(['Чужой'])
+      expect(await api.admin.revokeTerminal({ terminalId: enrolled.terminalId, secret: enrolled.secret }, a.terminalId)).toBe(
+        false,
+      )
+      await expect(
+        api.admin.createTerminal(
+          { terminalId: enrolled.terminalId, secret: enrolled.secret },
+          { workspaceId: rig.tenant.workspaceId, name: 'x', numberPrefix: 'OTH2' },
+        ),
+      ).rejects.toMatchObject({ code: '23503' })
+    } finally {
+      await api.close()
+    }
   })
 
   it('gives the sync login no direct access to any table', async () => {

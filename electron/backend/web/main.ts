@@ -47,7 +47,11 @@ async function main(): Promise<number> {
     logger = createFileLogger(path.join(dataDir, 'logs'), 'backend')
     backend = await startBackend({ dataDir, logger, resourcesDir: path.resolve(here, '..', '..', 'resources') })
   } catch (error) {
-    if (error instanceof DataFolderLockedError || error instanceof DataFolderNotWritableError || error instanceof DatabaseRebuildError) {
+    if (
+      error instanceof DataFolderLockedError ||
+      error instanceof DataFolderNotWritableError ||
+      error instanceof DatabaseRebuildError
+    ) {
       console.error(`prometric web: ${error.message}`)
       return 1
     }

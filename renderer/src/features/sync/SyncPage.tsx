@@ -9,6 +9,7 @@ import { useLocale } from '../../app/use-locale'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { almatyTime } from '../../components/almaty-time'
 import { useAuth } from '../auth/auth-store'
+import { HeadOfficePanel } from './HeadOfficePanel'
 import { useSync } from './sync-store'
 
 type Quarantined = MethodOutput<'sync.quarantine.list'>[number]
@@ -105,7 +106,9 @@ export function SyncPage() {
   const [fixing, setFixing] = useState<Quarantined | null>(null)
   const [discarding, setDiscarding] = useState<Quarantined | null>(null)
   // Everyone sees the state; resolving refused changes and conflicts is for sync.manage.
-  const canManage = useAuth((s) => s.status?.user?.permissions ?? []).includes('sync.manage')
+  const permissions = useAuth((s) => s.status?.user?.permissions ?? [])
+  const canManage = permissions.includes('sync.manage')
+  const canAdminister = permissions.includes('org.manage')
 
   useEffect(() => {
     void statusRequested(rpc)
@@ -291,6 +294,7 @@ export function SyncPage() {
           )}
         </>
       )}
+      {canAdminister && status?.state !== 'offline' && <HeadOfficePanel />}
       {fixing && <FixModal tx={fixing} onClose={() => setFixing(null)} />}
       <Modal opened={discarding !== null} onClose={() => setDiscarding(null)} title={t('sync.discardTitle')}>
         <Stack>
