@@ -175,3 +175,17 @@ export async function migrate(conn: SqlConnection, opts: MigrateOptions): Promis
   const { rows } = await conn.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations')
   return { applied: appliedNow, schemaVersion: Number(rows[0]?.v ?? 0) }
 }
+
+/**
+ * The migrations `migrate` would apply now, without applying anything (the terminal drains its
+ * sync outbox before a local migration changes the tables it names).
+ */
+export async function pendingMigrations(conn: SqlConnection, target: DatabaseTarget): Promise<string[]> {
+  const history = await conn.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t")
+  const applied = history.rows[0]?.t
+    ? new Set((await conn.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)))
+    : new Set<number>()
+  return allMigrations
+    .filter((m) => (m.target === 'both' || m.target === target) && !applied.has(migrationVersion(m.name)))
+    .map((m) => m.name)
+}

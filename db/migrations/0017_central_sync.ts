@@ -727,7 +727,15 @@ BEGIN
     END IF;
     SELECT array_agg((c ->> 't') || ':' || (c ->> 'id')) INTO v_rows FROM jsonb_array_elements(v_tx -> 'changes') c;
     v_cause := NULL;
-    IF v_rows && v_tainted OR EXISTS (
+    IF coalesce((v_tx ->> 'schemaVersion')::int, (p_batch ->> 'schemaVersion')::int, 0) < v_settings.min_schema_version THEN
+      -- Captured under a schema older than head office still accepts: refused with its reason,
+      -- kept in the quarantine for a person to re-enter.
+      INSERT INTO sync_quarantine (terminal_id, seq, reason, detail, changes)
+      VALUES (v_t.id, v_seq, 'schema_too_old', 'captured under a schema version head office no longer accepts', v_tx -> 'changes')
+      ON CONFLICT DO NOTHING;
+      v_rejected := v_rejected || jsonb_build_object('seq', v_seq, 'reason', 'schema_too_old');
+      v_tainted := v_tainted || v_rows;
+    ELSIF v_rows && v_tainted OR EXISTS (
          SELECT 1 FROM jsonb_array_elements(v_tx -> 'changes') c CROSS JOIN LATERAL jsonb_each_text(
            CASE WHEN jsonb_typeof(c -> 'data') = 'object' THEN c -> 'data' ELSE '{}' END) d
          WHERE d.value = ANY (v_tainted_ids)) THEN

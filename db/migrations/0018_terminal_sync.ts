@@ -57,6 +57,14 @@ CREATE TABLE sync_outbox (
 CREATE INDEX idx_sync_outbox_tx ON sync_outbox (tx_seq);
 CREATE INDEX idx_sync_outbox_row ON sync_outbox (table_name, row_id);
 
+-- The schema version the outbox's transactions were captured under, when a local migration ran
+-- before they could be pushed: transactions up to tx_seq_upto were captured under that version
+-- (later ones under the current one). Head office accepts the previous version for a window.
+CREATE TABLE sync_outbox_version (
+  tx_seq_upto       BIGINT PRIMARY KEY,
+  schema_version    INTEGER NOT NULL
+);
+
 -- Transactions central refused, with everything that depended on them (kept until fixed or
 -- discarded in the app).
 CREATE TABLE sync_quarantine (

@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite'
 import path from 'node:path'
 import { openLocalDatabase, pgliteConnection } from '../../db/connection'
-import { migrate } from '../../db/migrator'
+import { migrate, pendingMigrations } from '../../db/migrator'
 import { APP_VERSION } from './app-version'
 import type { CallContext } from './call-context'
 import { type DataFolderLock, lockDataFolder } from './data-folder-lock'
@@ -67,6 +67,44 @@ export interface Backend {
   close(): Promise<void>
 }
 
+/**
+ * Before a local migration changes the tables the outbox names: push what is pending if head
+ * office can be reached; whatever stays is marked with the schema version it was captured
+ * under, which head office accepts for a window (older is refused with its reason, not lost).
+ */
+async function drainBeforeMigration(db: PGlite, vault: SecretVault, options: BackendOptions, logger: Logger): Promise<void> {
+  const exists = await db.query<{ outbox: string | null; versions: string | null }>(
+    "SELECT to_regclass('sync_outbox')::text AS outbox, to_regclass('sync_outbox_version')::text AS versions",
+  )
+  if (!exists.rows[0]?.outbox) return
+  const waiting = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sync_outbox')
+  if ((waiting.rows[0]?.n ?? 0) === 0) return
+  const version = await db.query<{ v: number }>('SELECT max(version)::int AS v FROM schema_migrations')
+  const current = version.rows[0]?.v ?? 0
+  const engine = createSyncEngine({
+    db,
+    vault,
+    logger,
+    connect: options.connectCentral ?? ((url) => connectCentral(url, { connectTimeoutMs: 5_000 })),
+    schemaVersion: current,
+  })
+  try {
+    await engine.syncOnce()
+    logger.info('outbox pushed before a local migration')
+  } catch (error) {
+    logger.warn('outbox could not be pushed before a local migration; it is kept with its schema version', error)
+  } finally {
+    await engine.stop()
+  }
+  if (exists.rows[0]?.versions) {
+    await db.query(
+      `INSERT INTO sync_outbox_version (tx_seq_upto, schema_version)
+       SELECT max(tx_seq), $1 FROM sync_outbox HAVING count(*) > 0 ON CONFLICT (tx_seq_upto) DO NOTHING`,
+      [current],
+    )
+  }
+}
+
 function readIfExists(file: string): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8')
@@ -106,6 +144,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   let db: PGlite
   let schemaVersion = 0
   let applied: string[]
+  const vault = options.vault ?? (dataDir ? fileVault(path.join(dataDir, 'secrets')) : memoryVault())
   const identityFile = dataDir ? path.join(dataDir, TERMINAL_IDENTITY_FILE) : undefined
   const identity = identityFile ? readIdentity(identityFile) : null
   try {
@@ -120,6 +159,9 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
       fileLogger.error(`the database would not open (${String(error)}); kept in ${aside}, rebuilding from head office`)
       fs.renameSync(pgdata, aside)
       db = await openLocalDatabase(pgdata)
+    }
+    if (dataDir && (await pendingMigrations(pgliteConnection(db), 'local')).length > 0) {
+      await drainBeforeMigration(db, vault, options, fileLogger)
     }
     const result = await migrate(pgliteConnection(db), { target: 'local' })
     schemaVersion = result.schemaVersion
@@ -142,7 +184,6 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   )
 
   const orm = createOrm(db)
-  const vault = options.vault ?? (dataDir ? fileVault(path.join(dataDir, 'secrets')) : memoryVault())
   if (vault.protection === 'file') logger.warn('secrets are protected by file permissions only (no OS keychain)')
 
   // Sync: the journal covers what PGlite has not fsync'd; on start it gives back what was lost.

@@ -18,6 +18,8 @@ export interface WireTransaction {
   seq: number
   hlc: string
   changes: WireChange[]
+  /** The schema version the transaction was captured under. */
+  schemaVersion?: number
 }
 
 /** A change from central's changelog. */

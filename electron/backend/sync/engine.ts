@@ -231,6 +231,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     seq: number
     hlc: string
     changes: WireChange[]
+    schemaVersion: number
   }
 
   const readOutbox = async (maxRows: number): Promise<OutboxTx[]> => {
@@ -246,7 +247,19 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
        GROUP BY o.tx_seq ORDER BY o.tx_seq`,
       [maxRows],
     )
-    return rows.map((r) => ({ seq: Number(r.tx_seq), hlc: r.hlc, changes: r.changes }))
+    const versions = (
+      await db.query<{ upto: string; v: number }>(
+        'SELECT tx_seq_upto::text AS upto, schema_version AS v FROM sync_outbox_version ORDER BY 1',
+      )
+    ).rows
+    // The version a transaction was captured under: the first versioned range that holds it.
+    const versionOf = (seq: number) => versions.find((v) => seq <= Number(v.upto))?.v ?? deps.schemaVersion
+    return rows.map((r) => ({
+      seq: Number(r.tx_seq),
+      hlc: r.hlc,
+      changes: r.changes,
+      schemaVersion: versionOf(Number(r.tx_seq)),
+    }))
   }
 
   /** Row keys and inserted ids of quarantined transactions (→ their tx): what later ones may depend on. */
@@ -346,6 +359,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         )
       }
       await tx.query('UPDATE sync_state SET acked_seq = greatest(acked_seq, $1), last_push_at = now()', [acked])
+      await tx.query('DELETE FROM sync_outbox_version WHERE tx_seq_upto <= $1', [acked])
     })
     // Only after the local commit: if we die before it, the journal still has them.
     deps.journal?.trim(acked)
@@ -443,7 +457,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         result = last as PushResult
         batch.length = 1
       } else {
-        const sent: WireTransaction[] = batch.map((t) => ({ seq: t.seq, hlc: t.hlc, changes: t.changes }))
+        const sent: WireTransaction[] = batch.map((t) => ({
+          seq: t.seq,
+          hlc: t.hlc,
+          changes: t.changes,
+          schemaVersion: t.schemaVersion,
+        }))
         result = await api.push(creds, { schemaVersion: deps.schemaVersion, pending, transactions: sent })
       }
       handlePushErrors(result)

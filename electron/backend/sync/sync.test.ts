@@ -274,6 +274,22 @@ describe('sync between terminals and central (PostgreSQL 14, PGlite)', () => {
     }
   })
 
+  it('exchanges schema versions: an outbox captured under a version head office no longer takes is refused, a too old app is told to update', async () => {
+    const a = await rig.terminal()
+    await addProduct(a.db, rig, { code: 'V-1' })
+    // A local migration ran before this could be pushed: it was captured under version 17.
+    await a.db.query('INSERT INTO sync_outbox_version (tx_seq_upto, schema_version) SELECT max(tx_seq), 17 FROM sync_outbox')
+    await addProduct(a.db, rig, { code: 'V-2' })
+    await rig.central.conn.query('UPDATE sync_settings SET min_schema_version = 18')
+    const cycle = await a.engine.syncOnce()
+    expect(cycle).toMatchObject({ pushed: 1, rejected: 1 })
+    expect((await a.db.query<{ reason: string }>('SELECT reason FROM sync_quarantine')).rows).toEqual([
+      { reason: 'schema_too_old' },
+    ])
+    await rig.central.conn.query('UPDATE sync_settings SET min_schema_version = 999')
+    await expect(a.engine.syncOnce()).rejects.toMatchObject({ name: 'SyncStoppedError', reason: 'schema_too_old' })
+  })
+
   it('gives the sync login no direct access to any table', async () => {
     const client = new pg.Client({ connectionString: rig.central.syncUrl })
     await client.connect()

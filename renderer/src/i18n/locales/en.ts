@@ -161,6 +161,7 @@ export const en: Messages = {
     reason: 'Reason',
     changes: 'Changes',
     reasons: {
+      schema_too_old: 'Written by an older version of the app',
       constraint: 'A data rule was broken',
       tenant: 'Another organization or workspace',
       unknown_row: 'Head office does not have the record',

@@ -160,6 +160,7 @@ export const kk: Messages = {
     reason: 'Себебі',
     changes: 'Өзгерістер',
     reasons: {
+      schema_too_old: 'Бағдарламаның ескі нұсқасымен жазылған',
       constraint: 'Деректер ережесі бұзылды',
       tenant: 'Бөгде ұйым немесе қойма',
       unknown_row: 'Жазба бас кеңседе жоқ',

@@ -165,6 +165,7 @@ export const ru = {
     reason: 'Причина',
     changes: 'Изменения',
     reasons: {
+      schema_too_old: 'Записано старой версией программы',
       constraint: 'Нарушено правило данных',
       tenant: 'Чужая организация или склад',
       unknown_row: 'Записи нет в головном офисе',
