@@ -1,7 +1,7 @@
 import type { SqlConnection } from '../../db/connection'
 import { type DemoCompanySummary, type DemoProgress, generateDemoCompany } from '../../db/demo/generate-demo-company'
 import type { DemoScale } from '../../db/demo/scale'
-import { hashPassword } from './auth/password'
+import { hashForHeadOffice, hashPassword } from './auth/password'
 
 /** The password every account of a demo company gets: a demo is for trying, not for secrets. */
 export const DEMO_PASSWORD = 'demo2026'
@@ -23,7 +23,8 @@ export async function installDemoCompany(
     dataKey?: (organizationId: string) => Promise<string | null>
   },
 ): Promise<DemoCompanySummary> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  // Head office keeps bcrypt (checked there with pgcrypto at online sign-in); a terminal Argon2id.
+  const passwordHash = options.target === 'central' ? await hashForHeadOffice(DEMO_PASSWORD) : await hashPassword(DEMO_PASSWORD)
   const finish = async (tx: SqlConnection, summary: DemoCompanySummary) => {
     await tx.query('UPDATE users SET password_hash = $2 WHERE id IN (SELECT user_id FROM employees WHERE organization_id = $1)', [
       summary.organizationId,

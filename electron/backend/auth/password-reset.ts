@@ -5,7 +5,7 @@ import type { CallContext, Session } from '../call-context'
 import { type Orm, schema } from '../data/orm'
 import type { Write, WriteScope } from '../data/write'
 import { message } from '../messages'
-import { hashPassword } from './password'
+import { hashForHeadOffice, hashPassword } from './password'
 import { createThrottle, emailKey } from './throttle'
 
 /** Characters of a reset code: digits and capitals without the look-alikes (0/O, 1/I). */
@@ -123,6 +123,10 @@ export function createPasswordReset(orm: Orm, write: Write, now: () => Date = ()
       const key = emailKey(email)
       await throttle.refuseIfLockedOut(ctx, key)
       const hash = await hashPassword(newPassword)
+      // An enrolled terminal's people sign in at head office too: it gets a hash it can check
+      // (pushed with the user row), and this terminal keeps its own Argon2id verifier.
+      const enrolled = (await orm.select({ mode: schema.terminalState.mode }).from(schema.terminalState))[0]?.mode === 'enrolled'
+      const headOfficeHash = enrolled ? await hashForHeadOffice(newPassword) : null
       const done = await orm.transaction(async (tx) => {
         const [valid] = await tx
           .select({ id: schema.emailVerifications.id, userId: schema.emailVerifications.userId })
@@ -142,9 +146,13 @@ export function createPasswordReset(orm: Orm, write: Write, now: () => Date = ()
           .update(schema.emailVerifications)
           .set({ isUsed: true, usedAt: sql`CURRENT_TIMESTAMP` })
           .where(eq(schema.emailVerifications.id, valid.id))
-        await tx.update(schema.users).set({ passwordHash: hash }).where(eq(schema.users.id, valid.userId))
+        await tx
+          .update(schema.users)
+          .set({ passwordHash: headOfficeHash ?? hash })
+          .where(eq(schema.users.id, valid.userId))
         // An offline verifier made from the old password must not outlive it.
         await tx.delete(schema.localCredentials).where(eq(schema.localCredentials.userId, valid.userId))
+        if (headOfficeHash) await tx.insert(schema.localCredentials).values({ userId: valid.userId, verifier: hash })
         return true
       })
       if (!done) {

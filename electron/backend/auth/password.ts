@@ -13,6 +13,16 @@ export async function hashPassword(password: string): Promise<string> {
   return argon2id({ ...ARGON2, password: password.normalize('NFC'), salt: randomBytes(16), outputType: 'encoded' })
 }
 
+/**
+ * The hash head office keeps for a person whose password was set on a terminal: bcrypt, which
+ * head office checks with pgcrypto's crypt() (online sign-in on any terminal). Written with the
+ * `$2a$` prefix pgcrypto knows; for passwords under 72 bytes `$2a$` and `$2b$` are the same.
+ */
+export async function hashForHeadOffice(password: string): Promise<string> {
+  const hash = await bcrypt.hash(password.normalize('NFC'), 10)
+  return hash.replace(/^\$2b\$/, '$2a$')
+}
+
 /** The outcome of checking a password against a stored hash. */
 export interface PasswordCheck {
   ok: boolean
