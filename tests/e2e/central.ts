@@ -36,6 +36,9 @@ export async function createE2eCentral(): Promise<E2eCentral> {
        first_name = 'Айгерим', last_name = 'Сапарова' WHERE id = $1`,
     [tenant.userId, email, password],
   )
+  // Someone of another organization at head office: their email is taken company-wide.
+  const other = await createTenant(conn, 'ТОО Соседи')
+  await client.query(`UPDATE users SET email = 'taken@example.kz' WHERE id = $1`, [other.userId])
   const { rows } = await client.query<{ enrollment_code: string }>(
     `SELECT enrollment_code FROM sync_create_terminal($1, $2, 'Склад 1', $3)`,
     [tenant.organizationId, tenant.workspaceId, `E${Math.floor(Math.random() * 1e6)}`],

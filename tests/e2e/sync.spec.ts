@@ -66,4 +66,50 @@ test.describe('connecting to head office', () => {
     await page.getByTestId('revoke-confirm').click()
     await expect(page.getByTestId('terminal-row').nth(1)).toContainText('отключён')
   })
+
+  test('a change head office refuses is quarantined, fixed on the Sync page and accepted', async ({
+    page,
+    terminal,
+  }, testInfo) => {
+    await page.goto(terminal.url)
+    await page.getByTestId('open-connect').click()
+    await page.getByTestId('central-url').fill(central.syncUrl)
+    await page.getByTestId('enrollment-code').fill(central.code)
+    await page.getByTestId('connect-submit').click()
+    await page.getByTestId('sign-in-email').fill(central.email)
+    await page.getByTestId('sign-in-password').fill(central.password)
+    await page.getByTestId('sign-in-submit').click()
+    await expect(page.getByTestId('sync-indicator')).toBeVisible()
+
+    // A new person whose email head office already has (in another organization).
+    await page.getByTestId('nav-admin').click()
+    await page.getByTestId('tab-people').click()
+    await page.getByTestId('add-person').click()
+    const person = page.getByTestId('new-person-form')
+    await person.getByTestId('person-last-name').fill('Ахметов')
+    await person.getByTestId('person-first-name').fill('Ержан')
+    await person.getByTestId('person-email').fill('taken@example.kz')
+    await person.getByTestId('person-submit').click()
+    await expect(page.getByTestId('reset-code')).toBeVisible()
+    await page.keyboard.press('Escape')
+
+    await page.getByTestId('sync-indicator').click()
+    await page.getByTestId('sync-now').click()
+    const row = page.getByTestId('quarantine-row')
+    await expect(row).toHaveCount(1)
+    await expect(row).toContainText('Нарушено правило данных')
+    await keepScreenshot(page, testInfo, 'sync-quarantine')
+    await row.getByTestId('quarantine-fix').click()
+    const email = page.getByTestId('fix-users-email')
+    await expect(email).toHaveValue('taken@example.kz')
+    await expect(page.getByTestId('fix-modal')).toContainText('Исправьте это поле')
+    await email.fill('yerzhan@example.kz')
+    await page.getByTestId('fix-submit').click()
+    await expect(page.getByTestId('quarantine-row')).toHaveCount(0)
+    await page.getByTestId('sync-now').click()
+    await expect(page.getByTestId('sync-pending-count')).toHaveText('0')
+    await expect
+      .poll(async () => (await central.client.query(`SELECT 1 FROM users WHERE email = 'yerzhan@example.kz'`)).rows.length)
+      .toBe(1)
+  })
 })

@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import { RpcFailure } from '../../../shared/contract'
+import { syncTable } from '../../../db/sync/scope'
 import type { Write } from '../data/write'
 import type { ConstraintColumns } from '../db-errors'
 import type { DomainHandlers } from '../dispatcher'
@@ -102,13 +103,15 @@ export function syncHandlers(deps: {
       if (exists.rows.length === 0) throw new RpcFailure('NOT_FOUND', message(ctx.connection.locale, 'notFound'))
       // The corrected changes become a new local transaction (captured, journaled, audited);
       // the refused one and those that built on it leave the quarantine in the same commit.
+      // Logs of the refused attempt are history, not data to re-send: the retry writes its own.
+      const data = changes.filter((c) => syncTable(c.t)?.direction === 'both')
       await deps.write(ctx, session, async ({ tx, audit, touched }) => {
-        await tx.execute(sql`SELECT sync_apply_row_changes(${JSON.stringify(changes)}::jsonb)`)
+        await tx.execute(sql`SELECT sync_apply_row_changes(${JSON.stringify(data)}::jsonb)`)
         await tx.execute(sql`WITH RECURSIVE chain AS (
             SELECT tx_seq FROM sync_quarantine WHERE tx_seq = ${txSeq}
             UNION SELECT q.tx_seq FROM sync_quarantine q JOIN chain c ON q.caused_by = c.tx_seq)
           DELETE FROM sync_quarantine WHERE tx_seq IN (SELECT tx_seq FROM chain)`)
-        for (const c of changes) {
+        for (const c of data) {
           await audit({
             entityType: c.t,
             entityId: c.id,
@@ -117,7 +120,7 @@ export function syncHandlers(deps: {
             reason: `retry of refused transaction ${txSeq}`,
           })
         }
-        touched(...new Set(changes.map((c) => c.t)))
+        touched(...new Set(data.map((c) => c.t)))
       })
       engine.kick()
       return { retried: true }

@@ -14,6 +14,9 @@ import { useSync } from './sync-store'
 
 type Quarantined = MethodOutput<'sync.quarantine.list'>[number]
 
+/** Logs travel with a transaction but are not what a person corrects. */
+const LOG_TABLES = new Set(['audit_logs', 'system_logs'])
+
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—'
   return typeof value === 'string' ? value : JSON.stringify(value)
@@ -54,7 +57,7 @@ function FixModal({ tx, onClose }: { tx: Quarantined; onClose: () => void }) {
           {error && <ErrorAlert error={error} />}
           <Text size="sm">{tx.detail}</Text>
           {changes.map((change, i) =>
-            change.op === 'D' ? null : (
+            change.op === 'D' || LOG_TABLES.has(change.t) ? null : (
               <Card key={`${change.t}-${change.id}-${i}`} withBorder>
                 <Text fw={600} size="sm">
                   {t(`sync.op.${change.op}`)} · <Code>{change.t}</Code>
@@ -219,11 +222,14 @@ export function SyncPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      {tx.changes.slice(0, 5).map((c, i) => (
-                        <Text key={i} size="sm">
-                          {t(`sync.op.${c.op}`)} <Code>{c.t}</Code> {show(c.data?.code ?? c.data?.name ?? c.id.slice(0, 8))}
-                        </Text>
-                      ))}
+                      {tx.changes
+                        .filter((c) => !LOG_TABLES.has(c.t))
+                        .slice(0, 5)
+                        .map((c, i) => (
+                          <Text key={i} size="sm">
+                            {t(`sync.op.${c.op}`)} <Code>{c.t}</Code> {show(c.data?.code ?? c.data?.name ?? c.id.slice(0, 8))}
+                          </Text>
+                        ))}
                       {tx.changes.length > 5 && <Text size="xs">+{tx.changes.length - 5}</Text>}
                     </Table.Td>
                     <Table.Td>
