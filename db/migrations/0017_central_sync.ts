@@ -934,12 +934,16 @@ DECLARE
   v_t sync_terminals := sync_authenticate(p_terminal, p_secret);
   s sync_scope;
   v_rows JSONB;
+  v_existing UUID[];
 BEGIN
   SELECT * INTO s FROM sync_scope WHERE table_name = p_table AND direction = 'both';
   IF NOT FOUND THEN
     RAISE EXCEPTION 'not a table a terminal holds: %', p_table USING ERRCODE = '22023';
   END IF;
-  IF sync_out_of_scope(s, p_ids, v_t.organization_id, v_t.workspace_id) > 0 THEN
+  -- Ids head office does not have are simply not returned (the terminal removes those rows);
+  -- an existing row of another tenant is refused.
+  EXECUTE format('SELECT array_agg(t.id) FROM %I t WHERE t.id = ANY ($1)', s.table_name) INTO v_existing USING p_ids;
+  IF v_existing IS NOT NULL AND sync_out_of_scope(s, v_existing, v_t.organization_id, v_t.workspace_id) > 0 THEN
     RAISE EXCEPTION 'a row is outside the terminal''s scope' USING ERRCODE = '42501';
   END IF;
   EXECUTE format('SELECT jsonb_agg((SELECT jsonb_object_agg(c, to_jsonb(t) -> c) FROM unnest($2::text[]) c)) '

@@ -233,6 +233,10 @@ BEGIN
     IF v_del IS NOT NULL THEN
       -- Deleted at head office: the delete wins over local changes not yet pushed.
       DELETE FROM sync_outbox WHERE table_name = s.table_name AND row_id = ANY (v_del);
+      IF s.table_name = 'users' THEN
+        -- Codes issued on this terminal for a person head office does not have go with them.
+        DELETE FROM email_verifications WHERE user_id = ANY (v_del);
+      END IF;
       EXECUTE format('DELETE FROM %I WHERE id = ANY ($1)', s.table_name) USING v_del;
       GET DIAGNOSTICS v_n = ROW_COUNT;
       v_applied := v_applied + v_n;
