@@ -22,7 +22,9 @@ async function expectIdentical(rig: SyncRig, terminals: TestTerminal[], tables: 
     const where =
       table === 'stock_balances' || table === 'inventory_movements'
         ? `workspace_id = '${rig.tenant.workspaceId}'`
-        : `organization_id = '${rig.tenant.organizationId}'`
+        : table === 'order_items'
+          ? `order_id IN (SELECT id FROM orders WHERE organization_id = '${rig.tenant.organizationId}')`
+          : `organization_id = '${rig.tenant.organizationId}'`
     const expected = await tableRows(rig.central.conn, table, where)
     for (const t of terminals) expect(await tableRows(t.db, table, where), `${table} on ${t.terminalId}`).toEqual(expected)
   }
@@ -288,6 +290,54 @@ describe('sync between terminals and central (PostgreSQL 14, PGlite)', () => {
     ])
     await rig.central.conn.query('UPDATE sync_settings SET min_schema_version = 999')
     await expect(a.engine.syncOnce()).rejects.toMatchObject({ name: 'SyncStoppedError', reason: 'schema_too_old' })
+  })
+
+  it('converges when lines of one order are added and changed on two terminals, totals included', async () => {
+    const a = await rig.terminal()
+    const b = await rig.terminal()
+    const product = await addProduct(a.db, rig, { code: 'L-1' })
+    const order = randomUUID()
+    await a.db.query('INSERT INTO orders (id, organization_id, workspace_id, created_by) VALUES ($1, $2, $3, $4)', [
+      order,
+      rig.tenant.organizationId,
+      rig.tenant.workspaceId,
+      rig.tenant.employeeId,
+    ])
+    await a.engine.syncOnce()
+    await b.engine.syncOnce()
+    const line = (db: Db, quantity: string, price: string) =>
+      db.query(
+        `INSERT INTO order_items (id, order_id, product_id, product_code, product_name, quantity_ordered, unit_price)
+         VALUES ($1, $2, $3, 'L-1', 'Болт', $4, $5)`,
+        [randomUUID(), order, product, quantity, price],
+      )
+    await line(a.db, '2', '1000')
+    await line(b.db, '1.5', '2000')
+    await b.db.query('UPDATE orders SET notes = $1 WHERE id = $2', ['срочно', order])
+    await a.engine.syncOnce()
+    await b.engine.syncOnce()
+    await a.engine.syncOnce()
+    await expectIdentical(rig, [a, b], ['orders', 'order_items'])
+    const total = await a.db.query<{ subtotal: string }>('SELECT subtotal::text FROM orders WHERE id = $1', [order])
+    expect(total.rows[0]!.subtotal).toBe('5000.00')
+  })
+
+  it('bootstraps again when head office has purged the changelog past its cursor, keeping its unsent changes', async () => {
+    const a = await rig.terminal()
+    const b = await rig.terminal()
+    await addProduct(b.db, rig, { code: 'P-OLD' })
+    await b.engine.syncOnce()
+    const mine = await addProduct(a.db, rig, { code: 'P-MINE' })
+    // Everything so far is older than the retention period, and purged.
+    await rig.central.conn.query(`UPDATE sync_transactions SET committed_at = now() - interval '100 days'`)
+    expect(
+      Number((await rig.central.conn.query<{ p: string }>('SELECT sync_purge_changelog() AS p')).rows[0]!.p),
+    ).toBeGreaterThan(0)
+    await a.engine.syncOnce()
+    await b.engine.syncOnce()
+    await expectIdentical(rig, [a, b], ['products'])
+    expect((await rig.central.conn.query('SELECT 1 FROM products WHERE id = $1', [mine])).rows).toHaveLength(1)
+    expect((await a.db.query(`SELECT 1 FROM products WHERE code = 'P-OLD'`)).rows).toHaveLength(1)
   })
 
   it('gives the sync login no direct access to any table', async () => {
