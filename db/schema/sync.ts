@@ -2,7 +2,7 @@
  * Sync (0016 on both engines; 0018 on terminals only): the scope map, the terminal's sync state,
  * its outbox of captured changes, refused transactions, conflicts, the staged snapshot and the
  * schema version of an outbox older than a migration. Central's own sync tables (0017) are not
- * described here: only SQL functions touch them. BIGINT counters and clocks are strings (an HLC
+ * described here: only SQL functions touch them. BIGINT counters and clocks are bigints (an HLC
  * exceeds a float's exact range).
  */
 import { sql } from 'drizzle-orm'
@@ -76,19 +76,19 @@ export const syncState = pgTable(
     organizationId: uuid('organization_id').notNull(),
     workspaceId: uuid('workspace_id').notNull(),
     numberPrefix: varchar('number_prefix', { length: 20 }).notNull(),
-    txSeq: bigint('tx_seq', { mode: 'string' })
+    txSeq: bigint('tx_seq', { mode: 'bigint' })
       .notNull()
       .default(sql`0`),
-    hlc: bigint('hlc', { mode: 'string' })
+    hlc: bigint('hlc', { mode: 'bigint' })
       .notNull()
       .default(sql`0`),
-    clockOffsetMs: bigint('clock_offset_ms', { mode: 'string' })
+    clockOffsetMs: bigint('clock_offset_ms', { mode: 'bigint' })
       .notNull()
       .default(sql`0`),
-    pullCursor: bigint('pull_cursor', { mode: 'string' })
+    pullCursor: bigint('pull_cursor', { mode: 'bigint' })
       .notNull()
       .default(sql`0`),
-    ackedSeq: bigint('acked_seq', { mode: 'string' })
+    ackedSeq: bigint('acked_seq', { mode: 'bigint' })
       .notNull()
       .default(sql`0`),
     bootstrap: jsonb('bootstrap'),
@@ -108,9 +108,9 @@ export const syncState = pgTable(
 export const syncOutbox = pgTable(
   'sync_outbox',
   {
-    seq: bigserial('seq', { mode: 'string' }).primaryKey(),
-    txSeq: bigint('tx_seq', { mode: 'string' }).notNull(),
-    hlc: bigint('hlc', { mode: 'string' }).notNull(),
+    seq: bigserial('seq', { mode: 'bigint' }).primaryKey(),
+    txSeq: bigint('tx_seq', { mode: 'bigint' }).notNull(),
+    hlc: bigint('hlc', { mode: 'bigint' }).notNull(),
     tableName: text('table_name').notNull(),
     rowId: uuid('row_id').notNull(),
     op: char('op', { length: 1 }).notNull(),
@@ -128,17 +128,17 @@ export const syncOutbox = pgTable(
 
 /** Outbox transactions captured under an older schema version (before a local migration). */
 export const syncOutboxVersion = pgTable('sync_outbox_version', {
-  txSeqUpto: bigint('tx_seq_upto', { mode: 'string' }).primaryKey(),
+  txSeqUpto: bigint('tx_seq_upto', { mode: 'bigint' }).primaryKey(),
   schemaVersion: integer('schema_version').notNull(),
 })
 
 /** Transactions head office refused, with those that depended on them. */
 export const syncQuarantine = pgTable('sync_quarantine', {
-  txSeq: bigint('tx_seq', { mode: 'string' }).primaryKey(),
-  hlc: bigint('hlc', { mode: 'string' }).notNull(),
+  txSeq: bigint('tx_seq', { mode: 'bigint' }).primaryKey(),
+  hlc: bigint('hlc', { mode: 'bigint' }).notNull(),
   reason: text('reason').notNull(),
   detail: text('detail'),
-  causedBy: bigint('caused_by', { mode: 'string' }),
+  causedBy: bigint('caused_by', { mode: 'bigint' }),
   changes: jsonb('changes').notNull(),
   quarantinedAt: wallClock('quarantined_at')
     .notNull()
@@ -164,8 +164,8 @@ export const syncConflicts = pgTable('sync_conflicts', {
   columnName: text('column_name').notNull(),
   keptValue: jsonb('kept_value'),
   lostValue: jsonb('lost_value'),
-  keptHlc: bigint('kept_hlc', { mode: 'string' }),
-  lostHlc: bigint('lost_hlc', { mode: 'string' }),
+  keptHlc: bigint('kept_hlc', { mode: 'bigint' }),
+  lostHlc: bigint('lost_hlc', { mode: 'bigint' }),
   lostTerminalId: uuid('lost_terminal_id'),
   detectedAt: wallClock('detected_at').notNull(),
   resolvedAt: wallClock('resolved_at'),

@@ -6,27 +6,7 @@ import { insert } from '../../../db/test/fixtures'
 import { type CallContext, newConnection } from '../call-context'
 import { type Backend, startBackend } from '../start-backend'
 import { memoryVault } from '../secrets/vault'
-import { type CentralApi, CentralUnreachableError, connectCentral } from './central-client'
-import { type SyncRig, createSyncRig } from './test-support'
-
-/** A central client that can be cut off, as a network cable can. */
-function switchableCentral() {
-  const link = { down: false }
-  const connect = (url: string): CentralApi => {
-    const real = connectCentral(url)
-    return new Proxy(real, {
-      get(target, prop: keyof CentralApi) {
-        const value = target[prop]
-        if (typeof value !== 'function' || prop === 'close') return value
-        return (...args: unknown[]) => {
-          if (link.down) return Promise.reject(new CentralUnreachableError('connect ECONNREFUSED'))
-          return (value as (...a: unknown[]) => unknown).apply(target, args)
-        }
-      },
-    })
-  }
-  return { link, connect }
-}
+import { type SyncRig, createSyncRig, faultyCentral } from './test-support'
 
 describe('connecting a terminal to head office, then signing in online and offline', () => {
   let rig: SyncRig
@@ -43,7 +23,7 @@ describe('connecting a terminal to head office, then signing in online and offli
   })
 
   it('enrolls, loads the company, signs in against head office, then offline only people who signed in here', async () => {
-    const { link, connect } = switchableCentral()
+    const { link, connect } = faultyCentral()
     // Two people at head office, bcrypt hashes as head office keeps them.
     await rig.central.conn.query(
       `UPDATE users SET email = 'aigerim@example.kz', password_hash = crypt('Astana-2026', gen_salt('bf', 6)), status = 'active'

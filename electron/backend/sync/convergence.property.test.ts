@@ -8,30 +8,8 @@
 import { randomUUID } from 'node:crypto'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type CentralApi, CentralUnreachableError, connectCentral } from './central-client'
-import { type SyncRig, type TestTerminal, createSyncRig, tableRows } from './test-support'
-
-/** A link to central that a test can cut just before or just after central does the work. */
-function faultyLink() {
-  const plan: ('before' | 'after' | null)[] = []
-  const connect = (url: string): CentralApi => {
-    const real = connectCentral(url)
-    return new Proxy(real, {
-      get(target, prop: keyof CentralApi) {
-        const value = target[prop]
-        if (typeof value !== 'function' || prop === 'close') return value
-        return async (...args: unknown[]) => {
-          const fault = plan.shift() ?? null
-          if (fault === 'before') throw new CentralUnreachableError('connection reset (before)')
-          const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)
-          if (fault === 'after') throw new CentralUnreachableError('connection reset (after)')
-          return result
-        }
-      },
-    })
-  }
-  return { plan, connect }
-}
+import { CentralUnreachableError } from './central-client'
+import { type SyncRig, type TestTerminal, createSyncRig, faultyCentral, tableRows } from './test-support'
 
 type Op =
   | { kind: 'create'; t: number; code: number }
@@ -75,7 +53,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 describe('convergence under random operations and sync interleavings (fast-check)', () => {
   let rig: SyncRig
   let terminals: TestTerminal[]
-  const links = [faultyLink(), faultyLink(), faultyLink()]
+  const links = [faultyCentral(), faultyCentral(), faultyCentral()]
   beforeAll(async () => {
     rig = await createSyncRig()
     terminals = []
@@ -140,11 +118,11 @@ describe('convergence under random operations and sync interleavings (fast-check
             ])
             if (r.rows.length > 0) writes.push({ id: p.id, column: 'name', value, order })
           } else {
-            if (o.fault) links[o.t]!.plan.push(o.fault)
+            if (o.fault) links[o.t]!.link.plan.push(o.fault)
             await terminals[o.t]!.engine.syncOnce().catch((error: unknown) => {
               if (!(error instanceof CentralUnreachableError)) throw error
             })
-            links[o.t]!.plan.length = 0
+            links[o.t]!.link.plan.length = 0
             // What central has, this terminal has now too.
             const here = await terminals[o.t]!.db.query<{ id: string }>('SELECT id FROM products')
             const ids = new Set(here.rows.map((r) => r.id))

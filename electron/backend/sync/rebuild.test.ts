@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type CallContext, newConnection } from '../call-context'
 import { DATABASE_SUBFOLDER, startBackend } from '../start-backend'
 import { fileVault } from '../secrets/vault'
-import { type CentralApi, CentralUnreachableError, connectCentral } from './central-client'
-import { type SyncRig, createSyncRig } from './test-support'
+import { type SyncRig, createSyncRig, faultyCentral } from './test-support'
 
 describe('a terminal whose database is lost after it accepted work offline', () => {
   let rig: SyncRig
@@ -23,19 +22,7 @@ describe('a terminal whose database is lost after it accepted work offline', () 
   it.each(['deleted', 'corrupted'] as const)(
     'is rebuilt from head office and its journal when the database is %s',
     async (damage) => {
-      const link = { down: false }
-      const connect = (url: string): CentralApi => {
-        const real = connectCentral(url)
-        return new Proxy(real, {
-          get: (target, prop: keyof CentralApi) =>
-            typeof target[prop] !== 'function' || prop === 'close'
-              ? target[prop]
-              : (...args: unknown[]) =>
-                  link.down
-                    ? Promise.reject(new CentralUnreachableError('offline'))
-                    : (target[prop] as (...a: unknown[]) => Promise<unknown>).apply(target, args),
-        })
-      }
+      const { link, connect } = faultyCentral()
       await rig.central.conn.query(
         `UPDATE users SET email = 'boss@example.kz', password_hash = crypt('Taraz-2026', gen_salt('bf', 6)), status = 'active',
          organization_role = 'owner' WHERE id = $1`,

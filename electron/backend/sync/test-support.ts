@@ -11,7 +11,7 @@ import { migrations } from '../../../db/migrations'
 import { migrationVersion } from '../../../db/migrator'
 import { silentLogger } from '../logger'
 import { memoryVault } from '../secrets/vault'
-import { type CentralApi, connectCentral } from './central-client'
+import { type CentralApi, CentralUnreachableError, connectCentral } from './central-client'
 import { SYNC_SECRET, type SyncEngine, createSyncEngine } from './engine'
 
 /** The schema version this build ships. */
@@ -115,4 +115,30 @@ export async function tableRows(
 ): Promise<string[]> {
   const { rows } = await db.query<{ j: string }>(`SELECT to_jsonb(t)::text AS j FROM ${table} t WHERE ${where} ORDER BY 1`)
   return rows.map((r) => r.j)
+}
+
+/**
+ * A link to central that a test can cut: `down` refuses every call (no network); `plan` cuts the
+ * next calls one by one, just before central does the work or just after it did (the answer is
+ * lost on the way back).
+ */
+export function faultyCentral(options: { connectTimeoutMs?: number } = {}) {
+  const link = { down: false, plan: [] as ('before' | 'after' | null)[] }
+  const connect = (url: string): CentralApi => {
+    const real = connectCentral(url, options)
+    return new Proxy(real, {
+      get(target, prop: keyof CentralApi) {
+        const value = target[prop]
+        if (typeof value !== 'function' || prop === 'close') return value
+        return async (...args: unknown[]) => {
+          const fault = link.down ? 'before' : (link.plan.shift() ?? null)
+          if (fault === 'before') throw new CentralUnreachableError('connection refused')
+          const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)
+          if (fault === 'after') throw new CentralUnreachableError('connection reset')
+          return result
+        }
+      },
+    })
+  }
+  return { link, connect }
 }
