@@ -247,7 +247,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     ...setupHandlers({ db, orm, events, vault, sync }),
     ...syncHandlers({ db, engine: sync, write, constraints: () => constraints() }),
     ...authHandlers({ orm, sessions, passwordReset: createPasswordReset(orm, write), lockAfterMinutes, revocations }),
-    ...auditHandlers({ orm }),
+    ...auditHandlers({ orm, write }),
     ...peopleHandlers({ orm }),
     ...adminPeopleHandlers({ write, revocations }),
     ...adminOrganizationHandlers({ orm, write }),

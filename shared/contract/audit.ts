@@ -17,8 +17,24 @@ export const auditEntry = z.object({
 /** Where the next page starts: the last row's time and id (never a text key). */
 const cursor = z.object({ timestamp: z.string(), id: z.uuid() })
 
+/** The filters of the audit page (also what an export takes). */
+const auditFilters = {
+  entityType: z.string().max(100).optional(),
+  entityId: z.uuid().optional(),
+  userEmail: z.string().max(255).optional(),
+  action: z.enum(auditActions).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+}
+
 /** Methods of the audit trail. */
 export const auditMethods = {
+  /** The filtered trail as a CSV file (newest first, at most 50,000 rows); recorded as EXPORT. */
+  'audit.export': {
+    input: z.object(auditFilters).strict(),
+    output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int(), truncated: z.boolean() }),
+    access: 'audit.read',
+  },
   'audit.list': {
     input: z
       .object({

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { expect, keepScreenshot, test, withDemoCompany } from './fixtures'
 
 test('first run as a standalone company, sign-in, lock and unlock, and the change on the audit page', async ({
@@ -55,6 +56,17 @@ test('first run as a standalone company, sign-in, lock and unlock, and the chang
     page.getByTestId('audit-row').filter({ has: page.getByRole('cell', { name: 'organization', exact: true }) }),
   ).toHaveCount(0)
   await keepScreenshot(page, testInfo, 'audit-page')
+  // The filtered trail as a file; the export itself is recorded.
+  const download = page.waitForEvent('download')
+  await page.getByTestId('audit-export').click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/^audit-\d{4}-\d{2}-\d{2}\.csv$/)
+  const csv = fs.readFileSync((await file.path())!, 'utf8')
+  expect(csv).toContain('LOGIN')
+  expect(csv).toContain('erlan@bereke.kz')
+  await page.getByTestId('audit-action').click()
+  await page.getByRole('option', { name: 'Выгрузка' }).click()
+  await expect(page.getByTestId('audit-row')).toHaveCount(1)
 })
 
 test('an administrator issues a reset code, and the person sets a new password with it', async ({ page, terminal }, testInfo) => {

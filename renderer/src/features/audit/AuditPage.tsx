@@ -52,6 +52,8 @@ export function AuditPage() {
   const loading = useAudit((s) => s.loading)
   const filtersChanged = useAudit((s) => s.filtersChanged)
   const moreRequested = useAudit((s) => s.moreRequested)
+  const exportRequested = useAudit((s) => s.exportRequested)
+  const exporting = useAudit((s) => s.exporting)
   const [entityType, setEntityType] = useState('')
   const [userEmail, setUserEmail] = useState('')
   const [action, setAction] = useState<string | null>(null)
@@ -91,6 +93,9 @@ export function AuditPage() {
         />
         <TextInput label={t('audit.from')} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput label={t('audit.to')} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <Button variant="default" loading={exporting} onClick={() => void exportRequested(rpc)} data-testid="audit-export">
+          {t('audit.export')}
+        </Button>
       </Group>
       {error && <ErrorAlert error={error} />}
       <Table striped highlightOnHover data-testid="audit-table">

@@ -15,6 +15,9 @@ interface AuditState {
   filtersChanged(rpc: RpcClient, filters: Filters): Promise<void>
   /** The person asked for older entries. */
   moreRequested(rpc: RpcClient): Promise<void>
+  exporting: boolean
+  /** The person asked for the filtered trail as a CSV file (it is saved as a download). */
+  exportRequested(rpc: RpcClient): Promise<void>
 }
 
 /** The audit page's list, filters and paging. */
@@ -24,6 +27,19 @@ export const useAudit = create<AuditState>((set, get) => ({
   next: null,
   error: null,
   loading: false,
+  exporting: false,
+  async exportRequested(rpc) {
+    set({ exporting: true })
+    const result = await rpc.call('audit.export', get().filters)
+    if (!result.ok) return set({ exporting: false, error: result.error })
+    const url = URL.createObjectURL(new Blob([result.value.csv], { type: 'text/csv;charset=utf-8' }))
+    const link = document.createElement('a')
+    link.href = url
+    link.download = result.value.fileName
+    link.click()
+    URL.revokeObjectURL(url)
+    set({ exporting: false, error: null })
+  },
   async filtersChanged(rpc, filters) {
     set({ filters, loading: true })
     const result = await rpc.call('audit.list', { ...filters, limit: 50 })

@@ -218,6 +218,7 @@ export const en: Messages = {
     employee: 'employee',
   },
   audit: {
+    export: 'Export CSV',
     title: 'Audit trail',
     entity: 'Entity',
     user: 'User',

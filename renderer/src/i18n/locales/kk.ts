@@ -217,6 +217,7 @@ export const kk: Messages = {
     employee: 'қызметкер',
   },
   audit: {
+    export: 'CSV түсіру',
     title: 'Өзгерістер журналы',
     entity: 'Нысан',
     user: 'Пайдаланушы',

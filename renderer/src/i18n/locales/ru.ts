@@ -222,6 +222,7 @@ export const ru = {
     employee: 'сотрудник',
   },
   audit: {
+    export: 'Выгрузить CSV',
     title: 'Журнал изменений',
     entity: 'Объект',
     user: 'Пользователь',
