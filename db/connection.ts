@@ -122,7 +122,20 @@ export function pgConnection(client: pg.Client | pg.PoolClient): SqlConnection {
  * the session time zone set. In memory when `dataDir` is undefined (tests, the support CLI).
  */
 export async function openLocalDatabase(dataDir?: string): Promise<PGlite> {
-  const db = await PGlite.create({ dataDir, extensions: { pgcrypto, pg_trgm } })
-  await db.exec(`SET TimeZone = '${SESSION_TIME_ZONE}'`)
-  return db
+  // About one PGlite instance in forty comes up with pgcrypto's OpenSSL unable to initialise its
+  // ciphers ("Cannot use sha256: Cipher cannot be initialized"), and stays so: encryption of
+  // identity documents would then fail at random. Each instance is checked, and a broken one
+  // is closed and opened again (measured: 1 in 40 fail; a retry of the same instance never helps).
+  for (let attempt = 1; ; attempt++) {
+    const db = await PGlite.create({ dataDir, extensions: { pgcrypto, pg_trgm } })
+    await db.exec(`SET TimeZone = '${SESSION_TIME_ZONE}'`)
+    try {
+      await db.exec('CREATE EXTENSION IF NOT EXISTS pgcrypto')
+      await db.query(`SELECT digest('prometric', 'sha256'), pgp_sym_decrypt(pgp_sym_encrypt('x', 'k'), 'k')`)
+      return db
+    } catch (error) {
+      await db.close()
+      if (attempt >= 5 || !/cipher|digest|hash algorithm/i.test(String(error))) throw error
+    }
+  }
 }

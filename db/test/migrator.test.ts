@@ -115,9 +115,7 @@ describe.each(variants)('migrator on $name', ({ target, open }) => {
 })
 
 describe('connections', () => {
-  // retry: PGlite's pgcrypto has once failed here with "Cannot use sha256: Cipher cannot be
-  // initialized" under a loaded CI run (1 in 4 runs); recorded on issue #3 for investigation.
-  it('openLocalDatabase sets Asia/Almaty and loads pgcrypto and pg_trgm', { retry: 2 }, async () => {
+  it('openLocalDatabase sets Asia/Almaty and loads pgcrypto and pg_trgm', async () => {
     const db = await openLocalDatabase()
     try {
       expect((await db.query<{ TimeZone: string }>('SHOW TimeZone')).rows[0]?.TimeZone).toBe('Asia/Almaty')
