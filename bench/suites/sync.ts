@@ -295,8 +295,14 @@ async function measureBootstrap(central: BenchCentral, root: string, sizes: Size
   const raw = await openTerminalDatabase('raw-boot')
   try {
     log(`  bootstrap: enroll…`)
+    terminal.steps.reset()
     const boot = await timed(() => terminal.engine.enroll({ centralUrl: terminal.centralUrl, code: terminal.code }))
     const calls = callSummary(terminal)
+    const steps = Object.entries(terminal.steps.ms)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([k, ms]) => `${k} ${seconds(ms)} s`)
+      .join(', ')
     const scope = (
       await owner.query<ScopeRow>(
         `SELECT table_name, scope, parent_table, parent_column, columns, push_only FROM sync_scope
@@ -338,7 +344,7 @@ async function measureBootstrap(central: BenchCentral, root: string, sizes: Size
     const differ = scope.filter((s) => copied[s.table_name] !== held[s.table_name]).map((s) => s.table_name)
     if (differ.length > 0)
       throw new Error(`bootstrap and COPY hold different rows of ${differ.join(', ')}: ${JSON.stringify({ held, copied })}`)
-    return { bootMs: boot.ms, copyMs: copy.ms, total, held, calls, prepareMs: prepared.ms }
+    return { bootMs: boot.ms, copyMs: copy.ms, total, held, calls, steps, prepareMs: prepared.ms }
   } finally {
     await owner.end()
     await terminal.close()
@@ -352,70 +358,80 @@ export const syncSuite: Suite = {
   description: 'Push, pull and bootstrap through the sync API against PostgreSQL 14, with raw-INSERT and COPY baselines',
   async run({ quick }) {
     const sizes = quick ? QUICK : FULL
+    // BENCH_SYNC_ONLY=push,pull,bootstrap measures some of them (while working on one).
+    const only = new Set((process.env.BENCH_SYNC_ONLY ?? 'push,pull,bootstrap').split(',').map((x) => x.trim()))
     // The large demo company is kept between runs; the small one is made afresh.
     const cacheRoot = quick ? undefined : path.join(os.tmpdir(), demoCacheKey(sizes.demo))
     const central = await startBenchCentral({ root: cacheRoot })
     const root = cacheRoot ?? path.dirname(central.scratchDir)
     try {
-      log(`  preparing central (${quick ? 'quick' : 'full'} sizes)…`)
-      const template = await prepareTemplate(central, sizes)
-      const push = await measurePush(central, template, sizes)
-      const pull = await measurePull(central, template, sizes)
-      await central.dropDatabase('bench_template')
-      const boot = await measureBootstrap(central, root, sizes)
-      const pushNotes =
-        `${push.n} changes (inserts and updates of products and customers) in ${push.txs} local transactions of 1–50 rows ` +
-        `and one of ${push.largest} rows (pushed in chunks), made offline on a file-backed PGlite terminal enrolled ` +
-        `against PostgreSQL 14; push time = engine.syncOnce() until its first pull call (${seconds(push.pushMs)} s; ` +
-        `the whole cycle, which also pulls the ${push.pulledBack} echoed rows back, ${seconds(push.cycleMs)} s); ` +
-        `calls to central: ${push.calls}`
-      const pullNotes =
-        `${pull.rows} rows (products and customers) written at head office by multi-row INSERTs of 1 000 rows ` +
-        `(captured by the changelog triggers), pulled by a bootstrapped terminal: engine.syncOnce() ${seconds(pull.pullMs)} s; ` +
-        `calls to central: ${pull.calls}`
-      const bootNotes =
-        `enroll → done for a new terminal of the ${sizes.demo} demo company's main workspace: ${boot.total} rows in ` +
-        `${Object.values(boot.held).filter((n) => n > 0).length} tables (${Object.entries(boot.held)
-          .filter(([, n]) => n >= 1000)
-          .map(([t, n]) => `${t} ${n}`)
-          .join(', ')}); calls to central: ${boot.calls}`
-      return [
-        {
-          name: 'sync.push_changes_per_s',
-          value: Math.round(push.n / (push.pushMs / 1000)),
-          unit: 'changes/s',
-          target: { min: 5000 },
-          notes: pushNotes,
-        },
-        {
-          name: 'sync.push_vs_raw_ratio',
-          value: round(push.pushMs / push.rawMs),
-          unit: '×',
-          target: { max: 4 },
-          notes: `push time ÷ the same rows written to a copy of the same central database as the owner with multi-row INSERTs (and multi-row UPDATE … FROM VALUES for the updates, merged per row), 1 000 rows a statement, every table trigger firing: ${seconds(push.rawMs)} s`,
-        },
-        {
-          name: 'sync.pull_rows_per_s',
-          value: Math.round(pull.rows / (pull.pullMs / 1000)),
-          unit: 'rows/s',
-          target: { min: 10000 },
-          notes: pullNotes,
-        },
-        {
-          name: 'sync.pull_vs_raw_ratio',
-          value: round(pull.pullMs / pull.rawMs),
-          unit: '×',
-          target: { max: 4 },
-          notes: `pull time ÷ the same rows inserted into a fresh file-backed PGlite with the same multi-row INSERTs: ${seconds(pull.rawMs)} s`,
-        },
-        {
+      const figures: Figure[] = []
+      const report = (f: Figure) => {
+        log(`  → ${f.name} = ${f.value} ${f.unit}`)
+        figures.push(f)
+      }
+      if (only.has('push') || only.has('pull')) {
+        log(`  preparing central (${quick ? 'quick' : 'full'} sizes)…`)
+        const template = await prepareTemplate(central, sizes)
+        if (only.has('push')) {
+          const push = await measurePush(central, template, sizes)
+          report({
+            name: 'sync.push_changes_per_s',
+            value: Math.round(push.n / (push.pushMs / 1000)),
+            unit: 'changes/s',
+            target: { min: 5000 },
+            notes:
+              `${push.n} changes (inserts and updates of products and customers) in ${push.txs} local transactions of 1–50 rows ` +
+              `and one of ${push.largest} rows (pushed in chunks), made offline on a file-backed PGlite terminal enrolled ` +
+              `against PostgreSQL 14; push time = engine.syncOnce() until its first pull call (${seconds(push.pushMs)} s; ` +
+              `the whole cycle, which also pulls the ${push.pulledBack} echoed rows back, ${seconds(push.cycleMs)} s); ` +
+              `calls to central: ${push.calls}`,
+          })
+          report({
+            name: 'sync.push_vs_raw_ratio',
+            value: round(push.pushMs / push.rawMs),
+            unit: '×',
+            target: { max: 4 },
+            notes: `push time ÷ the same rows written to a copy of the same central database as the owner with multi-row INSERTs (and multi-row UPDATE … FROM VALUES for the updates, merged per row), 1 000 rows a statement, every table trigger firing: ${seconds(push.rawMs)} s`,
+          })
+        }
+        if (only.has('pull')) {
+          const pull = await measurePull(central, template, sizes)
+          report({
+            name: 'sync.pull_rows_per_s',
+            value: Math.round(pull.rows / (pull.pullMs / 1000)),
+            unit: 'rows/s',
+            target: { min: 10000 },
+            notes:
+              `${pull.rows} rows (products and customers) written at head office by multi-row INSERTs of 1 000 rows ` +
+              `(captured by the changelog triggers), pulled by a bootstrapped terminal: engine.syncOnce() ${seconds(pull.pullMs)} s; ` +
+              `calls to central: ${pull.calls}`,
+          })
+          report({
+            name: 'sync.pull_vs_raw_ratio',
+            value: round(pull.pullMs / pull.rawMs),
+            unit: '×',
+            target: { max: 4 },
+            notes: `pull time ÷ the same rows inserted into a fresh file-backed PGlite with the same multi-row INSERTs: ${seconds(pull.rawMs)} s`,
+          })
+        }
+        await central.dropDatabase('bench_template')
+      }
+      if (only.has('bootstrap')) {
+        const boot = await measureBootstrap(central, root, sizes)
+        report({
           name: 'sync.bootstrap_s',
           value: round(boot.bootMs / 1000, 1),
           unit: 's',
           target: { max: 30 },
-          notes: bootNotes,
-        },
-        {
+          notes:
+            `enroll → done for a new terminal of the ${sizes.demo} demo company's main workspace: ${boot.total} rows in ` +
+            `${Object.values(boot.held).filter((n) => n > 0).length} tables (${Object.entries(boot.held)
+              .filter(([, n]) => n >= 1000)
+              .map(([t, n]) => `${t} ${n}`)
+              .join(', ')}); calls to central: ${boot.calls}; slowest steps: ${boot.steps}`,
+        })
+        report({
           name: 'sync.bootstrap_vs_copy_ratio',
           value: round(boot.bootMs / boot.copyMs),
           unit: '×',
@@ -425,8 +441,9 @@ export const syncSuite: Suite = {
             `(node-postgres has no COPY TO STDOUT without pg-copy-streams), then COPY … FROM '/dev/blob' into a fresh file-backed ` +
             `PGlite in one transaction, triggers on, constraints deferred: ${seconds(boot.copyMs)} s. ` +
             `Row counts per table checked equal. (Cloning the cached demo database and applying the sync migrations: ${seconds(boot.prepareMs)} s, not counted.)`,
-        },
-      ] satisfies Figure[]
+        })
+      }
+      return figures
     } finally {
       await central.stop()
     }

@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import { openLocalDatabase, pgliteConnection } from '../../db/connection'
+import { createEventBus } from '../../electron/backend/event-bus'
 import { migrations } from '../../db/migrations'
 import { migrate, migrationVersion } from '../../db/migrator'
 import { silentLogger } from '../../electron/backend/logger'
@@ -83,10 +84,20 @@ export async function openTerminalDatabase(label: string): Promise<{ db: PGlite;
   }
 }
 
+/**
+ * Time per bootstrap step (`download:<table>`, `apply:<table>`), from the engine's progress
+ * events: the time since the previous event is the step's.
+ */
+export interface StepTimes {
+  ms: Record<string, number>
+  reset(): void
+}
+
 export interface BenchTerminal {
   db: PGlite
   engine: SyncEngine
   times: CallTimes
+  steps: StepTimes
   /** The one-time code `engine.enroll` exchanges. */
   code: string
   centralUrl: string
@@ -115,7 +126,29 @@ export async function newTerminal(
   }
   const local = await openTerminalDatabase(prefix.toLowerCase())
   const times = callTimes()
+  const events = createEventBus(() => undefined)
+  let previous = performance.now()
+  let lastStep = ''
+  const steps: StepTimes = {
+    ms: {},
+    reset() {
+      steps.ms = {}
+      previous = performance.now()
+    },
+  }
+  events.subscribe((name, payload) => {
+    if (name !== 'task.progress') return
+    const now = performance.now()
+    const step = (payload as { step: string }).step
+    steps.ms[step] = (steps.ms[step] ?? 0) + now - previous
+    previous = now
+    if (process.env.BENCH_SYNC_STEPS && step !== lastStep) {
+      if (lastStep) console.log(`    ${lastStep} ${Math.round(steps.ms[lastStep] ?? 0)} ms`)
+      lastStep = step
+    }
+  })
   const engine = createSyncEngine({
+    events,
     db: local.db,
     vault: memoryVault(),
     logger: silentLogger,
@@ -126,6 +159,7 @@ export async function newTerminal(
     db: local.db,
     engine,
     times,
+    steps,
     code,
     centralUrl: central.syncUrl(database),
     async close() {
