@@ -20,6 +20,8 @@ export interface Suite {
 export interface SuiteOptions {
   /** A data folder to measure on, when the suite uses one (otherwise it makes its own). */
   dataDir?: string
+  /** Small data, for a smoke run (suites that have a long run). */
+  quick?: boolean
 }
 
 /** Summary statistics of repeated timings. */

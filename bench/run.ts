@@ -1,19 +1,25 @@
-// `npm run bench [-- <suite> ...] [--json <file>] [--dir <data folder>]`
+// `npm run bench [-- <suite> ...] [--quick] [--json <file>] [--dir <data folder>]`
 // Runs benchmark suites, prints a table and writes the figures as JSON.
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { type Figure, type Suite, meetsTarget } from './harness'
+import { syncSuite } from './suites/sync'
 import { systemSuite } from './suites/system'
 
-const suites: Suite[] = [systemSuite]
+const suites: Suite[] = [systemSuite, syncSuite]
 
 const { values, positionals } = parseArgs({
-  options: { json: { type: 'string' }, dir: { type: 'string' }, help: { type: 'boolean', default: false } },
+  options: {
+    json: { type: 'string' },
+    dir: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 })
 if (values.help) {
-  console.log(`Usage: npm run bench -- [${suites.map((s) => s.name).join('|')}] [--json <file>] [--dir <data folder>]`)
+  console.log(`Usage: npm run bench -- [${suites.map((s) => s.name).join('|')}] [--quick] [--json <file>] [--dir <data folder>]`)
   for (const s of suites) console.log(`  ${s.name.padEnd(12)} ${s.description}`)
   process.exit(0)
 }
@@ -26,7 +32,7 @@ const chosen = positionals.length > 0 ? suites.filter((s) => positionals.include
 const figures: Figure[] = []
 for (const suite of chosen) {
   console.log(`▶ ${suite.name}: ${suite.description}`)
-  figures.push(...(await suite.run({ dataDir: values.dir })))
+  figures.push(...(await suite.run({ dataDir: values.dir, quick: values.quick })))
 }
 
 console.table(

@@ -33,7 +33,7 @@ describe('audit.export', () => {
   it('gives the organization’s filtered trail as CSV, quoted and safe for spreadsheets, and records the EXPORT', async () => {
     const result = await backend.dispatch('audit.export', { action: 'CREATE', entityType: 'department' }, as(a))
     if (!result.ok) throw new Error(result.error.message)
-    const { csv, rows, truncated } = result.value
+    const { csv, rows, truncated } = result.value as { csv: string; rows: number; truncated: boolean }
     expect(rows).toBe(2)
     expect(truncated).toBe(false)
     const lines = csv
