@@ -805,7 +805,9 @@ DECLARE
   v_cursor BIGINT;
   v_more BOOLEAN;
   v_scanned INTEGER;
-  v_last_scanned BIGINT;
+  v_rows BIGINT;
+  v_n BIGINT;
+  v_tx RECORD;
   v_now_ms BIGINT := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
 BEGIN
   SELECT * INTO v_settings FROM sync_settings;
@@ -817,33 +819,35 @@ BEGIN
     RETURN jsonb_build_object('error', 'bootstrap_required', 'centralTime', v_now_ms);
   END IF;
 
-  CREATE TEMP TABLE IF NOT EXISTS pg_temp.sync_page_tx (pos BIGINT PRIMARY KEY, xid XID8) ON COMMIT DROP;
-  TRUNCATE pg_temp.sync_page_tx;
-  INSERT INTO pg_temp.sync_page_tx
-  SELECT pos, xid FROM sync_transactions WHERE pos > p_cursor ORDER BY pos LIMIT v_scan;
-  GET DIAGNOSTICS v_scanned = ROW_COUNT;
-  SELECT max(pos) INTO v_last_scanned FROM pg_temp.sync_page_tx;
-
-  WITH rows AS (
-    SELECT t.pos, c.id AS n, c.table_name, c.row_id, c.op, c.data, c.clock, c.origin_terminal
-    FROM pg_temp.sync_page_tx t JOIN sync_changelog c ON c.xid = t.xid
-    WHERE c.organization_id = v_t.organization_id AND (c.workspace_id IS NULL OR c.workspace_id = v_t.workspace_id)
-  ), per_tx AS (
-    SELECT pos, count(*) AS n, sum(count(*)) OVER (ORDER BY pos) AS running FROM rows GROUP BY pos
-  ), chosen AS (
-    SELECT pos FROM per_tx WHERE running - n < p_max_rows
-  )
-  SELECT jsonb_agg(jsonb_build_object('pos', r.pos, 't', r.table_name, 'id', r.row_id, 'op', r.op, 'data', r.data,
-                                      'clock', r.clock, 'origin', r.origin_terminal) ORDER BY r.pos, r.n),
-         max(r.pos),
-         (SELECT count(*) FROM per_tx) > (SELECT count(*) FROM chosen)
-    INTO v_changes, v_cursor, v_more
-  FROM rows r WHERE r.pos IN (SELECT pos FROM chosen);
-
-  IF NOT coalesce(v_more, false) THEN
-    v_cursor := coalesce(v_last_scanned, p_cursor);
+  -- Transactions in commit order, counting the terminal's rows of each (by the xid index, no
+  -- row data read), until the page is full: only the chosen transactions' rows are read.
+  v_rows := 0;
+  v_cursor := p_cursor;
+  v_more := false;
+  v_scanned := 0;
+  FOR v_tx IN SELECT t.pos, t.xid FROM sync_transactions t WHERE t.pos > p_cursor ORDER BY t.pos LIMIT v_scan LOOP
+    v_scanned := v_scanned + 1;
+    SELECT count(*) INTO v_n FROM sync_changelog c
+    WHERE c.xid = v_tx.xid AND c.organization_id = v_t.organization_id
+      AND (c.workspace_id IS NULL OR c.workspace_id = v_t.workspace_id);
+    IF v_n > 0 AND v_rows >= p_max_rows THEN
+      v_more := true;
+      EXIT;
+    END IF;
+    v_rows := v_rows + v_n;
+    v_cursor := v_tx.pos;
+  END LOOP;
+  IF NOT v_more THEN
     v_more := v_scanned = v_scan;
   END IF;
+
+  SELECT jsonb_agg(jsonb_build_object('pos', t.pos, 't', c.table_name, 'id', c.row_id, 'op', c.op, 'data', c.data,
+                                      'clock', c.clock, 'origin', c.origin_terminal) ORDER BY t.pos, c.id)
+    INTO v_changes
+  FROM sync_transactions t JOIN sync_changelog c ON c.xid = t.xid
+  WHERE t.pos > p_cursor AND t.pos <= v_cursor AND v_rows > 0
+    AND c.organization_id = v_t.organization_id AND (c.workspace_id IS NULL OR c.workspace_id = v_t.workspace_id);
+
   UPDATE sync_terminals SET last_pull_at = now(), pull_cursor = v_cursor, schema_version = p_schema_version
   WHERE id = v_t.id;
   RETURN jsonb_build_object('changes', coalesce(v_changes, '[]'), 'cursor', v_cursor, 'more', v_more,
@@ -864,6 +868,17 @@ BEGIN
 END;
 $$;
 
+-- The columns of a synced table that do not travel (derived, push-only, generated): what is taken
+-- off a row's to_jsonb to get its image.
+CREATE FUNCTION sync_untravelled(p_scope sync_scope) RETURNS TEXT[]
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+  SELECT coalesce(array_agg(a.attname::text), '{}') FROM pg_attribute a
+  WHERE a.attrelid = format('public.%I', p_scope.table_name)::regclass AND a.attnum > 0 AND NOT a.attisdropped
+    AND a.attname::text <> ALL (p_scope.columns)
+$$;
+
 -- One page of a table for a bootstrapping terminal: its scope's rows with id > p_after, by id.
 CREATE FUNCTION sync_snapshot_page(p_terminal UUID, p_secret TEXT, p_table TEXT, p_after UUID, p_limit INTEGER)
 RETURNS JSONB
@@ -879,9 +894,10 @@ BEGIN
   IF NOT FOUND THEN
     RAISE EXCEPTION 'not a table a terminal holds: %', p_table USING ERRCODE = '22023';
   END IF;
+  -- The row image without the columns that do not travel: one to_jsonb per row (not one per column).
   EXECUTE format($q$
     SELECT jsonb_agg(x.img ORDER BY x.id) FROM (
-      SELECT t.id, (SELECT jsonb_object_agg(c, to_jsonb(t) -> c) FROM unnest($4::text[]) c) AS img
+      SELECT t.id, to_jsonb(t) - $4::text[] AS img
       FROM %I t %s
       WHERE t.id > coalesce($1, '00000000-0000-0000-0000-000000000000'::uuid) AND (%s)
       ORDER BY t.id LIMIT $5) x
@@ -897,7 +913,7 @@ BEGIN
       WHEN 'workspace_child' THEN 'p.organization_id = $2 AND p.workspace_id = $3'
       ELSE 'EXISTS (SELECT 1 FROM employees e WHERE e.user_id = t.id AND e.organization_id = $2)'
     END)
-  INTO v_rows USING p_after, v_t.organization_id, v_t.workspace_id, s.columns, p_limit;
+  INTO v_rows USING p_after, v_t.organization_id, v_t.workspace_id, sync_untravelled(s), p_limit;
   RETURN coalesce(v_rows, '[]');
 END;
 $$;
@@ -919,9 +935,8 @@ BEGIN
   IF sync_out_of_scope(s, p_ids, v_t.organization_id, v_t.workspace_id) > 0 THEN
     RAISE EXCEPTION 'a row is outside the terminal''s scope' USING ERRCODE = '42501';
   END IF;
-  EXECUTE format('SELECT jsonb_agg((SELECT jsonb_object_agg(c, to_jsonb(t) -> c) FROM unnest($2::text[]) c)) '
-                 'FROM %I t WHERE t.id = ANY($1)', s.table_name)
-  INTO v_rows USING p_ids, s.columns;
+  EXECUTE format('SELECT jsonb_agg(to_jsonb(t) - $2::text[]) FROM %I t WHERE t.id = ANY($1)', s.table_name)
+  INTO v_rows USING p_ids, sync_untravelled(s);
   RETURN coalesce(v_rows, '[]');
 END;
 $$;
@@ -1003,7 +1018,7 @@ REVOKE ALL ON FUNCTION sync_clock_now(), sync_assign_position(), sync_row_scopes
   sync_push_chunk(uuid, text, bigint, bigint, integer, jsonb, boolean, integer),
   sync_pull(uuid, text, bigint, integer, integer), sync_snapshot_position(uuid, text),
   sync_snapshot_page(uuid, text, text, uuid, integer), sync_fetch_rows(uuid, text, text, uuid[]),
-  sync_purge_changelog(), sync_scope_refresh(), sync_verify_password(uuid, text, text, text),
+  sync_purge_changelog(), sync_scope_refresh(), sync_verify_password(uuid, text, text, text), sync_untravelled(sync_scope),
   sync_login_from_audit() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION sync_enroll(text, integer), sync_push(uuid, text, jsonb),
   sync_push_chunk(uuid, text, bigint, bigint, integer, jsonb, boolean, integer),
