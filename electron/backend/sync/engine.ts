@@ -189,17 +189,21 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   const readOutbox = async (maxRows: number): Promise<OutboxTx[]> => {
+    // A transaction too large for one call comes alone (it travels in chunks): the batch stops
+    // before it, so it is never sent whole with others.
     const { rows } = await db.query<{ tx_seq: string; hlc: string; changes: WireChange[]; n: number }>(
       `WITH txs AS (
-         SELECT tx_seq, count(*) AS n, sum(count(*)) OVER (ORDER BY tx_seq) AS running
-         FROM sync_outbox GROUP BY tx_seq)
+         SELECT tx_seq, count(*) AS n, sum(count(*)) OVER (ORDER BY tx_seq) AS running,
+                row_number() OVER (ORDER BY tx_seq) AS k
+         FROM sync_outbox GROUP BY tx_seq),
+       large AS (SELECT min(tx_seq) AS tx_seq FROM txs WHERE n > $2 AND k > 1)
        SELECT o.tx_seq::text, max(o.hlc)::text AS hlc,
               jsonb_agg(jsonb_build_object('t', o.table_name, 'id', o.row_id, 'op', o.op, 'data', o.data) ORDER BY o.seq) AS changes,
               count(*)::int AS n
        FROM sync_outbox o JOIN txs ON txs.tx_seq = o.tx_seq
-       WHERE txs.running - txs.n < $1
+       WHERE txs.running - txs.n < $1 AND txs.tx_seq < coalesce((SELECT tx_seq FROM large), 9223372036854775807)
        GROUP BY o.tx_seq ORDER BY o.tx_seq`,
-      [maxRows],
+      [maxRows, SYNC_LIMITS.pushChunkRows],
     )
     return rows.map((r) => ({ seq: Number(r.tx_seq), hlc: r.hlc, changes: r.changes }))
   }
