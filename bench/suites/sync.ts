@@ -11,7 +11,7 @@ import type pg from 'pg'
 import { pgConnection } from '../../db/connection'
 import { createTenant } from '../../db/test/fixtures'
 import type { Figure, Suite } from '../harness'
-import { type BenchCentral, demoCacheKey, ensureDemoDatabase, startBenchCentral } from '../sync/central'
+import { type BenchCentral, demoCacheKey, ensureDemoDatabase, functionTimes, startBenchCentral } from '../sync/central'
 import { type Queryable, type Row, customerRow, insertRows, productRow, rng, updateRows } from '../sync/rows'
 import { type BenchTerminal, newTerminal, openTerminalDatabase } from '../sync/terminal'
 
@@ -203,6 +203,7 @@ async function measurePush(central: BenchCentral, template: Awaited<ReturnType<t
     if (cycle.pushed !== txs || cycle.rejected !== 0 || !cycle.drained)
       throw new Error(`push did not go through: ${JSON.stringify(cycle)} of ${txs} transactions`)
     const calls = callSummary(terminal)
+    if (process.env.BENCH_SYNC_PROFILE) log(`  push: central functions:\n    ${await functionTimes(central, 'bench_push')}`)
     log(`  push: raw baseline…`)
     const raw = await rawPush(owner, changes)
     return { n, txs, largest, pushMs, cycleMs: ended - started, pulledBack: cycle.pulled, calls, rawMs: raw.ms }
@@ -234,6 +235,7 @@ async function measurePull(central: BenchCentral, template: Awaited<ReturnType<t
     const pull = await timed(() => terminal.engine.syncOnce())
     if (pull.value.pulled < sizes.pull) throw new Error(`pulled ${pull.value.pulled} of ${sizes.pull} rows`)
     const calls = callSummary(terminal)
+    if (process.env.BENCH_SYNC_PROFILE) log(`  pull: central functions:\n    ${await functionTimes(central, 'bench_pull')}`)
     // Baseline: the same rows, the same statements, into a fresh terminal database.
     await raw.db.query(`INSERT INTO organizations (id, name, bin) VALUES ($1, 'ТОО «Бенчмарк»', '000000000001')`, [
       tenant.organizationId,

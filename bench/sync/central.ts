@@ -41,6 +41,21 @@ async function freePort(): Promise<number> {
   })
 }
 
+/** The functions of `database` that took most time (self and total), for BENCH_SYNC_PROFILE. */
+export async function functionTimes(central: BenchCentral, database: string): Promise<string> {
+  await new Promise((r) => setTimeout(r, 1000)) // backends report their statistics when idle
+  const c = await central.owner(database)
+  try {
+    const { rows } = await c.query<{ funcname: string; calls: string; total: number; self: number }>(
+      `SELECT funcname, calls::text, round(total_time)::int AS total, round(self_time)::int AS self
+       FROM pg_stat_user_functions ORDER BY self_time DESC LIMIT 15`,
+    )
+    return rows.map((r) => `${r.funcname} ${r.calls}× self ${r.self} ms, total ${r.total} ms`).join('\n    ')
+  } finally {
+    await c.end()
+  }
+}
+
 /** A running bench cluster. */
 export interface BenchCentral {
   port: number
@@ -121,6 +136,9 @@ export async function startBenchCentral(options: { root?: string } = {}): Promis
       'shared_buffers=256MB',
       '-c',
       'max_wal_size=4GB',
+      // pg_stat_user_functions: where central's time goes (BENCH_SYNC_PROFILE=1 prints it).
+      '-c',
+      'track_functions=all',
     ],
   })
   if (fresh) await embedded.initialise()
