@@ -77,6 +77,8 @@ CREATE TABLE sync_bootstrap_stage (
   rows              JSONB NOT NULL,
   PRIMARY KEY (table_name, page)
 );
+-- Pages are megabytes of JSON written once and read once: compressing them cost more than it saves.
+ALTER TABLE sync_bootstrap_stage ALTER COLUMN rows SET STORAGE EXTERNAL;
 
 -- Concurrent values that lost, as central reported them (shown with "keep theirs / restore mine").
 CREATE TABLE sync_conflicts (
