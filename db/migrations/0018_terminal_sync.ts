@@ -85,6 +85,8 @@ CREATE TABLE sync_bootstrap_stage (
   rows              JSONB NOT NULL,
   PRIMARY KEY (table_name, page)
 );
+-- Pages are megabytes of JSON written once and read once: compressing them cost more than it saves.
+ALTER TABLE sync_bootstrap_stage ALTER COLUMN rows SET STORAGE EXTERNAL;
 
 -- Concurrent values that lost, as central reported them (shown with "keep theirs / restore mine").
 CREATE TABLE sync_conflicts (
@@ -242,7 +244,9 @@ BEGIN
       v_applied := v_applied + v_n;
     END IF;
 
-    IF v_up IS NOT NULL THEN
+    -- Local changes not yet pushed keep their values (nothing to merge when the outbox holds
+    -- none of this table: the usual case, and every bootstrap page).
+    IF v_up IS NOT NULL AND EXISTS (SELECT 1 FROM sync_outbox o WHERE o.table_name = s.table_name) THEN
       EXECUTE format($q$
         SELECT jsonb_agg(CASE WHEN p.cols IS NULL THEN r
                               ELSE r || (SELECT jsonb_object_agg(k, to_jsonb(t) -> k) FROM unnest(p.cols) k) END)
