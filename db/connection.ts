@@ -118,6 +118,14 @@ export function pgConnection(client: pg.Client | pg.PoolClient): SqlConnection {
 }
 
 /**
+ * The terminal's PostgreSQL settings (PGlite writes them into the data folder's postgresql.conf).
+ * A 64 MB buffer pool instead of 128 MB: the backend shares a shop-floor PC with the UI and the
+ * OS file cache holds the data anyway; the large demo opens as fast and its resident memory
+ * stays under the 500 MB budget.
+ */
+const TERMINAL_SETTINGS = ['shared_buffers = 64MB']
+
+/**
  * Opens the terminal's database with the extensions the schema needs (pgcrypto, pg_trgm) and
  * the session time zone set. In memory when `dataDir` is undefined (tests, the support CLI).
  */
@@ -127,7 +135,7 @@ export async function openLocalDatabase(dataDir?: string): Promise<PGlite> {
   // identity documents would then fail at random. Each instance is checked, and a broken one
   // is closed and opened again (measured: 1 in 40 fail; a retry of the same instance never helps).
   for (let attempt = 1; ; attempt++) {
-    const db = await PGlite.create({ dataDir, extensions: { pgcrypto, pg_trgm } })
+    const db = await PGlite.create({ dataDir, extensions: { pgcrypto, pg_trgm }, postgresqlconf: TERMINAL_SETTINGS })
     await db.exec(`SET TimeZone = '${SESSION_TIME_ZONE}'`)
     try {
       await db.exec('CREATE EXTENSION IF NOT EXISTS pgcrypto')
