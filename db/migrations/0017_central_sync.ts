@@ -482,6 +482,26 @@ BEGIN
 END;
 $$;
 
+-- An update or a delete must name rows head office has, and of the terminal's tenant: anything
+-- else is a refusal, never a silent no-op.
+CREATE FUNCTION sync_require_own_rows(s sync_scope, p_ids UUID[], p_t sync_terminals, p_what TEXT) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+  v_count BIGINT;
+BEGIN
+  EXECUTE format('SELECT count(*) FROM unnest($1) i(id) WHERE NOT EXISTS (SELECT 1 FROM %I t WHERE t.id = i.id)', s.table_name)
+    INTO v_count USING p_ids;
+  IF v_count > 0 THEN
+    PERFORM sync_reject('unknown_row', p_what || ' names a row of ' || s.table_name || ' that head office does not have');
+  END IF;
+  IF sync_out_of_scope(s, p_ids, p_t.organization_id, p_t.workspace_id) > 0 THEN
+    PERFORM sync_reject('tenant', 'a row of ' || s.table_name || ' belongs to another organization or workspace');
+  END IF;
+END;
+$$;
+
 -- Applies one terminal transaction, table by table in apply order, set-wise. Raises (the caller
 -- rolls back to its savepoint) when central refuses it.
 CREATE FUNCTION sync_apply_transaction(p_t sync_terminals, p_seq BIGINT, p_hlc BIGINT, p_changes JSONB)
@@ -590,14 +610,7 @@ BEGIN
     -- its clock is newer than the column's last write.
     IF v_upd IS NOT NULL THEN
       SELECT array_agg((u ->> 'id')::uuid) INTO v_ids FROM jsonb_array_elements(v_upd) u;
-      EXECUTE format('SELECT count(*) FROM unnest($1) i(id) WHERE NOT EXISTS (SELECT 1 FROM %I t WHERE t.id = i.id)', s.table_name)
-        INTO v_count USING v_ids;
-      IF v_count > 0 THEN
-        PERFORM sync_reject('unknown_row', 'an update names a row of ' || s.table_name || ' that head office does not have');
-      END IF;
-      IF sync_out_of_scope(s, v_ids, p_t.organization_id, p_t.workspace_id) > 0 THEN
-        PERFORM sync_reject('tenant', 'a row of ' || s.table_name || ' belongs to another organization or workspace');
-      END IF;
+      PERFORM sync_require_own_rows(s, v_ids, p_t, 'an update');
       v_moved := v_ids;
       -- Column by column: who wins, and what loses.
       EXECUTE format($q$
@@ -649,14 +662,7 @@ BEGIN
 
     -- Deletes: the row must exist and be the terminal's.
     IF v_del IS NOT NULL THEN
-      EXECUTE format('SELECT count(*) FROM unnest($1) i(id) WHERE NOT EXISTS (SELECT 1 FROM %I t WHERE t.id = i.id)', s.table_name)
-        INTO v_count USING v_del;
-      IF v_count > 0 THEN
-        PERFORM sync_reject('unknown_row', 'a delete names a row of ' || s.table_name || ' that head office does not have');
-      END IF;
-      IF sync_out_of_scope(s, v_del, p_t.organization_id, p_t.workspace_id) > 0 THEN
-        PERFORM sync_reject('tenant', 'a row of ' || s.table_name || ' belongs to another organization or workspace');
-      END IF;
+      PERFORM sync_require_own_rows(s, v_del, p_t, 'a delete');
       EXECUTE format('DELETE FROM %I WHERE id = ANY($1)', s.table_name) USING v_del;
     END IF;
   END LOOP;
@@ -1117,6 +1123,7 @@ REVOKE ALL ON FUNCTION sync_clock_now(), sync_assign_position(), sync_row_scopes
   sync_changelog_capture(), sync_hash(text), sync_create_terminal(uuid, uuid, text, text, integer),
   sync_reissue_enrollment(uuid, integer), sync_revoke_terminal(uuid), sync_enroll(text, integer),
   sync_authenticate(uuid, text), sync_out_of_scope(sync_scope, uuid[], uuid, uuid), sync_reject(text, text),
+  sync_require_own_rows(sync_scope, uuid[], sync_terminals, text),
   sync_apply_transaction(sync_terminals, bigint, bigint, jsonb), sync_push(uuid, text, jsonb),
   sync_push_chunk(uuid, text, bigint, bigint, integer, jsonb, boolean, integer),
   sync_pull(uuid, text, bigint, integer, integer), sync_snapshot_position(uuid, text),
