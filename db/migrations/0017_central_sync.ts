@@ -441,7 +441,34 @@ $$;
 -- Push
 ------------------------------------------------------------------------------------------
 
--- How many of the given rows of a table lie outside the terminal's organization and workspace.
+-- Which rows of a synced table a terminal of organization $2 and workspace $3 holds: the join to
+-- the parent (child scopes) and the condition, as SQL text over the aliases t (the row) and p
+-- (its parent). One definition for the tenant checks of push and for the snapshot.
+CREATE FUNCTION sync_scope_join(p_scope sync_scope) RETURNS TEXT
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+  SELECT CASE WHEN p_scope.parent_table IS NOT NULL
+              THEN format('LEFT JOIN %I p ON p.id = t.%I', p_scope.parent_table, p_scope.parent_column) ELSE '' END
+$$;
+
+CREATE FUNCTION sync_scope_condition(p_scope sync_scope) RETURNS TEXT
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, public, pg_temp
+AS $$
+  SELECT CASE p_scope.scope
+    WHEN 'organization_row' THEN 't.id = $2'
+    WHEN 'organization' THEN 't.organization_id = $2'
+    WHEN 'workspace' THEN 't.organization_id = $2 AND t.workspace_id = $3'
+    WHEN 'settings' THEN 't.organization_id = $2 AND (t.workspace_id IS NULL OR t.workspace_id = $3)'
+    WHEN 'log' THEN 't.organization_id = $2 AND (t.workspace_id IS NULL OR t.workspace_id = $3)'
+    WHEN 'organization_child' THEN 'coalesce(p.organization_id = $2, false)'
+    WHEN 'workspace_child' THEN 'coalesce(p.organization_id = $2 AND p.workspace_id = $3, false)'
+    ELSE 'EXISTS (SELECT 1 FROM employees e WHERE e.user_id = t.id AND e.organization_id = $2)'
+  END
+$$;
+
+-- How many of the given (existing) rows of a table lie outside the terminal's organization and workspace.
 CREATE FUNCTION sync_out_of_scope(p_scope sync_scope, p_ids UUID[], p_org UUID, p_ws UUID) RETURNS BIGINT
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, public, pg_temp
@@ -449,24 +476,8 @@ AS $$
 DECLARE
   v_count BIGINT;
 BEGIN
-  IF p_scope.scope = 'users' THEN
-    SELECT count(*) INTO v_count FROM unnest(p_ids) AS i(id)
-    WHERE NOT EXISTS (SELECT 1 FROM employees e WHERE e.user_id = i.id AND e.organization_id = p_org);
-    RETURN v_count;
-  END IF;
   EXECUTE format('SELECT count(*) FROM %I t %s WHERE t.id = ANY($1) AND NOT (%s)',
-    p_scope.table_name,
-    CASE WHEN p_scope.parent_table IS NOT NULL
-         THEN format('LEFT JOIN %I p ON p.id = t.%I', p_scope.parent_table, p_scope.parent_column) ELSE '' END,
-    CASE p_scope.scope
-      WHEN 'organization_row' THEN 't.id = $2'
-      WHEN 'organization' THEN 't.organization_id = $2'
-      WHEN 'workspace' THEN 't.organization_id = $2 AND t.workspace_id = $3'
-      WHEN 'settings' THEN 't.organization_id = $2 AND (t.workspace_id IS NULL OR t.workspace_id = $3)'
-      WHEN 'log' THEN 't.organization_id = $2 AND (t.workspace_id IS NULL OR t.workspace_id = $3)'
-      WHEN 'organization_child' THEN 'coalesce(p.organization_id = $2, false)'
-      ELSE 'coalesce(p.organization_id = $2 AND p.workspace_id = $3, false)'
-    END)
+    p_scope.table_name, sync_scope_join(p_scope), sync_scope_condition(p_scope))
   INTO v_count USING p_ids, p_org, p_ws;
   RETURN v_count;
 END;
@@ -516,7 +527,6 @@ DECLARE
   v_upd JSONB;
   v_del UUID[];
   v_ids UUID[];
-  v_count BIGINT;
   v_cols TEXT;
   v_set TEXT;
   v_conflicts JSONB := '[]';
@@ -934,17 +944,7 @@ BEGIN
       WHERE t.id > coalesce($1, '00000000-0000-0000-0000-000000000000'::uuid) AND (%s)
       ORDER BY t.id LIMIT $5) x
   $q$,
-    s.table_name,
-    CASE WHEN s.parent_table IS NOT NULL THEN format('JOIN %I p ON p.id = t.%I', s.parent_table, s.parent_column) ELSE '' END,
-    CASE s.scope
-      WHEN 'organization_row' THEN 't.id = $2'
-      WHEN 'organization' THEN 't.organization_id = $2'
-      WHEN 'workspace' THEN 't.organization_id = $2 AND t.workspace_id = $3'
-      WHEN 'settings' THEN 't.organization_id = $2 AND (t.workspace_id IS NULL OR t.workspace_id = $3)'
-      WHEN 'organization_child' THEN 'p.organization_id = $2'
-      WHEN 'workspace_child' THEN 'p.organization_id = $2 AND p.workspace_id = $3'
-      ELSE 'EXISTS (SELECT 1 FROM employees e WHERE e.user_id = t.id AND e.organization_id = $2)'
-    END)
+    s.table_name, sync_scope_join(s), sync_scope_condition(s))
   INTO v_rows USING p_after, v_t.organization_id, v_t.workspace_id, sync_untravelled(s), p_limit;
   RETURN coalesce(v_rows, '[]');
 END;
@@ -1123,6 +1123,7 @@ REVOKE ALL ON FUNCTION sync_clock_now(), sync_assign_position(), sync_row_scopes
   sync_changelog_capture(), sync_hash(text), sync_create_terminal(uuid, uuid, text, text, integer),
   sync_reissue_enrollment(uuid, integer), sync_revoke_terminal(uuid), sync_enroll(text, integer),
   sync_authenticate(uuid, text), sync_out_of_scope(sync_scope, uuid[], uuid, uuid), sync_reject(text, text),
+  sync_scope_join(sync_scope), sync_scope_condition(sync_scope),
   sync_require_own_rows(sync_scope, uuid[], sync_terminals, text),
   sync_apply_transaction(sync_terminals, bigint, bigint, jsonb), sync_push(uuid, text, jsonb),
   sync_push_chunk(uuid, text, bigint, bigint, integer, jsonb, boolean, integer),

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import type { PGlite, Transaction } from '@electric-sql/pglite'
-import { syncTables } from '../../../db/sync/scope'
+import { syncTable, syncTables } from '../../../db/sync/scope'
 import type { EventBus } from '../event-bus'
 import type { Logger } from '../logger'
 import { type SecretVault, dataKeyName } from '../secrets/vault'
@@ -378,7 +378,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const revertToCentral = async (api: CentralApi, creds: TerminalCredentials, changes: WireChange[], cause: number | null) => {
     const byTable = new Map<string, Set<string>>()
     for (const c of changes) {
-      if (syncTables.find((t) => t.table === c.t)?.direction !== 'both') continue
+      if (syncTable(c.t)?.direction !== 'both') continue
       byTable.set(c.t, (byTable.get(c.t) ?? new Set()).add(c.id))
     }
     if (byTable.size === 0) return
