@@ -20,6 +20,8 @@ import m0015 from './0015_local_sign_in'
 import m0016 from './0016_sync_scope'
 import m0017 from './0017_central_sync'
 import m0018 from './0018_terminal_sync'
+import m0019 from './0019_central_install_triggers'
+import m0020 from './0020_terminal_install_triggers'
 
 export const migrations: readonly MigrationSource[] = [
   m0001,
@@ -39,4 +41,6 @@ export const migrations: readonly MigrationSource[] = [
   m0016,
   m0017,
   m0018,
+  m0019,
+  m0020,
 ]

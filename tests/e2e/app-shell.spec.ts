@@ -8,6 +8,8 @@ test('the app opens in Russian and the system page shows the backend’s real fi
   // The token moved out of the address bar into session storage.
   await expect(page).toHaveURL(/#\/$/)
   await expect(page.getByRole('button', { name: 'Склад' })).toBeVisible()
+  await expect(page.getByTestId('warehouse-tab-catalog')).toBeVisible()
+  await page.getByTestId('nav-production').click()
   await expect(page.getByTestId('module-empty-state')).toContainText('Раздел появится в следующих версиях')
 
   await page.getByTestId('nav-system').click()
@@ -54,7 +56,7 @@ test('dark scheme is switchable and remembered', async ({ page, terminal }, test
   await page.reload()
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark')
   await signInAsDemoOwner(page)
-  await keepScreenshot(page, testInfo, 'warehouse-empty-dark')
+  await keepScreenshot(page, testInfo, 'warehouse-dark')
 })
 
 test('without the access key the page says where to get it', async ({ page, terminal }) => {

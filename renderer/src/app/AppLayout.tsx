@@ -23,6 +23,7 @@ import { useSetup } from '../features/setup/setup-store'
 import { SyncIndicator } from '../features/sync/SyncIndicator'
 import { SyncPage } from '../features/sync/SyncPage'
 import { SystemPage } from '../features/system/SystemPage'
+import { WarehousePage } from '../features/warehouse/WarehousePage'
 import { rememberLocale } from '../i18n'
 import { moduleIcons } from './module-icons'
 import { UserMenu } from './UserMenu'
@@ -155,6 +156,8 @@ export function AppLayout() {
           <AdminPage />
         ) : module === 'sync' ? (
           <SyncPage />
+        ) : module === 'warehouse' ? (
+          <WarehousePage />
         ) : (
           <ModulePage module={module} />
         )}

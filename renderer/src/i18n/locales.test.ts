@@ -34,6 +34,7 @@ describe('translations', () => {
       'setup.phone',
       'roles.manager',
       'workspaces.types.branch',
+      'warehouse.tabs.catalog',
     ])
     const same = [...source].filter(
       ([k, v]) => other.get(k) === v && !sameInBoth.has(k) && !/^[A-Za-z .&]+$/.test(v) && v.length > 3,

@@ -9,7 +9,7 @@ import { moduleIcons } from '../../app/module-icons'
  * A module that is not built yet says so plainly, with what it will hold, instead of showing
  * fake screens.
  */
-export function ModulePage({ module }: { module: Exclude<ModuleId, 'system' | 'admin' | 'sync'> }) {
+export function ModulePage({ module }: { module: Exclude<ModuleId, 'system' | 'admin' | 'sync' | 'warehouse'> }) {
   const { t } = useTranslation()
   const moduleChosen = useNavigation((s) => s.moduleChosen)
   const Icon = moduleIcons[module]

@@ -1,4 +1,5 @@
 import type { Messages } from './ru'
+import { warehouseEn } from './warehouse'
 
 /** English. */
 export const en: Messages = {
@@ -374,4 +375,5 @@ export const en: Messages = {
     seconds: 's',
     ms: 'ms',
   },
+  warehouse: warehouseEn,
 }

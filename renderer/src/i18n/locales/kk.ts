@@ -1,4 +1,5 @@
 import type { Messages } from './ru'
+import { warehouseKk } from './warehouse'
 
 /** Kazakh. */
 export const kk: Messages = {
@@ -374,4 +375,5 @@ export const kk: Messages = {
     seconds: 'с',
     ms: 'мс',
   },
+  warehouse: warehouseKk,
 }

@@ -1,3 +1,4 @@
+import { warehouseRu } from './warehouse'
 /** Russian, the default language: the source of every message key. */
 export const ru = {
   app: {
@@ -378,6 +379,7 @@ export const ru = {
     seconds: 'с',
     ms: 'мс',
   },
+  warehouse: warehouseRu,
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }
