@@ -49,7 +49,14 @@ export interface PushResult {
 
 /** One page of the changelog. */
 export interface PullResult {
-  changes?: PulledChange[]
+  /**
+   * The page's changes as JSON text (an array of {@link PulledChange}): they go straight into
+   * the local database, so they are not parsed here.
+   */
+  changes: string
+  /** How many changes, and of which tables (for the change events). */
+  count: number
+  tables: string[]
   cursor?: number
   more?: boolean
   error?: 'schema_too_old' | 'bootstrap_required'
@@ -198,7 +205,21 @@ export function connectCentral(url: string, options: { caBundle?: string; connec
         k.schemaVersion,
       ]),
     pull: (c, cursor, maxRows, schemaVersion) =>
-      call<PullResult>('SELECT sync_pull($1, $2, $3, $4, $5) AS r', [c.terminalId, c.secret, cursor, maxRows, schemaVersion]),
+      callRow<PullResult>(
+        `SELECT coalesce(p -> 'changes', '[]')::text AS changes, jsonb_array_length(coalesce(p -> 'changes', '[]')) AS count,
+                ARRAY(SELECT DISTINCT c ->> 't' FROM jsonb_array_elements(coalesce(p -> 'changes', '[]')) c) AS tables,
+                (p ->> 'cursor')::bigint AS cursor, (p ->> 'more')::boolean AS more, p ->> 'error' AS error,
+                (p ->> 'minSchemaVersion')::int AS "minSchemaVersion", (p ->> 'centralTime')::bigint AS "centralTime"
+         FROM sync_pull($1, $2, $3, $4, $5) AS p`,
+        [c.terminalId, c.secret, cursor, maxRows, schemaVersion],
+      ).then((r) => ({
+        ...r,
+        count: Number(r.count),
+        cursor: r.cursor === null || r.cursor === undefined ? undefined : Number(r.cursor),
+        centralTime: Number(r.centralTime),
+        error: r.error ?? undefined,
+        more: r.more ?? undefined,
+      })),
     snapshotPosition: async (c) =>
       Number(await call<string>('SELECT sync_snapshot_position($1, $2) AS r', [c.terminalId, c.secret])),
     snapshotPage: async (c, table, after, limit) => {

@@ -509,14 +509,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         cursor = Number((await readState())?.pull_cursor ?? 0)
         continue
       }
-      const changes = page.changes ?? []
       const next = page.cursor ?? cursor
       await db.transaction(async (tx) => {
-        if (changes.length > 0) await tx.query('SELECT sync_apply_pulled($1::jsonb)', [JSON.stringify(changes)])
+        if (page.count > 0) await tx.query('SELECT sync_apply_pulled($1::jsonb)', [page.changes])
         await tx.query('UPDATE sync_state SET pull_cursor = $1, last_pull_at = now()', [next])
       })
-      if (changes.length > 0) deps.events?.emit('data.changed', { tables: [...new Set(changes.map((c) => c.t))] })
-      pulled += changes.length
+      if (page.count > 0) deps.events?.emit('data.changed', { tables: page.tables })
+      pulled += page.count
       cursor = next
       if (!page.more) {
         await learnCentralTime(page.centralTime)
