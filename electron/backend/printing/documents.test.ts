@@ -64,7 +64,10 @@ describe('pick list', () => {
   })
 
   it('is the same bytes for the same data', async () => {
-    const [a, b] = await Promise.all([renderPickList(pickList(5), { creationDate }), renderPickList(pickList(5), { creationDate })])
+    const [a, b] = await Promise.all([
+      renderPickList(pickList(5), { creationDate }),
+      renderPickList(pickList(5), { creationDate }),
+    ])
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true)
   })
 

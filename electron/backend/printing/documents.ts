@@ -97,7 +97,10 @@ function drawTable<Row>(doc: PDFKit.PDFDocument, columns: Column<Row>[], rows: r
     const y = doc.y
     columns.forEach((c, i) => {
       const x = xs[i] ?? 0
-      doc.rect(x, y, widths[i] ?? 0, height).lineWidth(0.5).stroke(LINE)
+      doc
+        .rect(x, y, widths[i] ?? 0, height)
+        .lineWidth(0.5)
+        .stroke(LINE)
       const image = c.image?.(row)
       if (image) {
         doc.image(image, x + PAD_X, y + PAD_Y, { fit: [textWidth(i), height - 2 * PAD_Y], align: 'center', valign: 'center' })
@@ -109,7 +112,12 @@ function drawTable<Row>(doc: PDFKit.PDFDocument, columns: Column<Row>[], rows: r
         .fillColor('black')
       doc.text(c.cell(row), x + PAD_X, y + PAD_Y, { width: textWidth(i), align: c.align ?? 'left' })
       const note = c.note?.(row)
-      if (note) doc.font(REGULAR).fontSize(FONT_SIZE - 1.5).fillColor('#343a40').text(note, { width: textWidth(i) })
+      if (note)
+        doc
+          .font(REGULAR)
+          .fontSize(FONT_SIZE - 1.5)
+          .fillColor('#343a40')
+          .text(note, { width: textWidth(i) })
     })
     doc.fillColor('black')
     doc.x = left
@@ -161,7 +169,10 @@ function drawSignatures(doc: PDFKit.PDFDocument, locale: Locale, keys: PrintText
       const key = keys[i + j]
       if (!key) continue
       const x = left + j * half
-      doc.font(REGULAR).fontSize(9.5).text(printText(locale, key), x, y, { width: mm(30) })
+      doc
+        .font(REGULAR)
+        .fontSize(9.5)
+        .text(printText(locale, key), x, y, { width: mm(30) })
       doc
         .moveTo(x + mm(32), y + 10)
         .lineTo(x + half - mm(6), y + 10)
@@ -248,7 +259,13 @@ export async function renderPickList(input: PickListDoc, options: DocumentOption
       note: (l) => (l.lot ? printText(locale, 'lot', { lot: l.lot }) : undefined),
     },
     { header: printText(locale, 'unit'), width: 6, cell: (l) => l.unit },
-    { header: printText(locale, 'quantity'), width: 9, align: 'right', bold: () => true, cell: (l) => formatQuantity(l.quantity, locale) },
+    {
+      header: printText(locale, 'quantity'),
+      width: 9,
+      align: 'right',
+      bold: () => true,
+      cell: (l) => formatQuantity(l.quantity, locale),
+    },
     { header: printText(locale, 'picked'), width: 10, cell: () => '' },
   ]
   if (data.lines.some((l) => l.barcode)) {
@@ -261,7 +278,10 @@ export async function renderPickList(input: PickListDoc, options: DocumentOption
   }
   drawTable(doc, columns, data.lines)
   doc.moveDown(0.5)
-  doc.font(REGULAR).fontSize(9.5).text(printText(locale, 'lines', { count: data.lines.length }))
+  doc
+    .font(REGULAR)
+    .fontSize(9.5)
+    .text(printText(locale, 'lines', { count: data.lines.length }))
   drawSignatures(doc, locale, ['pickedBy', 'checkedBy'])
   drawPageNumbers(doc, locale, title)
   doc.end()
@@ -305,7 +325,13 @@ export async function renderGoodsReceipt(input: GoodsReceiptDoc, options: Docume
         align: 'right',
         cell: (l) => (l.ordered === undefined ? '' : formatQuantity(l.ordered, locale)),
       },
-      { header: printText(locale, 'received'), width: 8, align: 'right', bold: differs, cell: (l) => formatQuantity(l.received, locale) },
+      {
+        header: printText(locale, 'received'),
+        width: 8,
+        align: 'right',
+        bold: differs,
+        cell: (l) => formatQuantity(l.received, locale),
+      },
       { header: printText(locale, 'price'), width: 10, align: 'right', cell: (l) => formatAmount(l.price, locale) },
       { header: printText(locale, 'vatRate'), width: 6, align: 'right', cell: (l) => formatQuantity(l.vatRate, locale) },
       { header: printText(locale, 'vatAmount'), width: 9, align: 'right', cell: (l) => formatAmount(l.vatAmount, locale) },
@@ -319,7 +345,10 @@ export async function renderGoodsReceipt(input: GoodsReceiptDoc, options: Docume
     [printText(locale, 'total'), formatAmount(data.totals.total, locale)],
   ])
   doc.x = doc.page.margins.left
-  doc.font(REGULAR).fontSize(8).text(printText(locale, 'currency', { currency: data.currency ?? 'KZT' }))
+  doc
+    .font(REGULAR)
+    .fontSize(8)
+    .text(printText(locale, 'currency', { currency: data.currency ?? 'KZT' }))
   drawSignatures(doc, locale, ['deliveredBy', 'receivedBy'], [undefined, data.receivedBy])
   drawPageNumbers(doc, locale, title)
   doc.end()
@@ -366,7 +395,10 @@ export async function renderWaybill(input: WaybillDoc, options: DocumentOptions 
   ])
   doc.x = doc.page.margins.left
   doc.moveDown(0.5)
-  doc.font(REGULAR).fontSize(8).text(printText(locale, 'currency', { currency: data.currency ?? 'KZT' }))
+  doc
+    .font(REGULAR)
+    .fontSize(8)
+    .text(printText(locale, 'currency', { currency: data.currency ?? 'KZT' }))
   if (data.totalInWords) {
     doc.moveDown(0.3)
     doc

@@ -18,9 +18,7 @@ export class LabelDataError extends Error {
 
 /** What a label's barcode encodes, ready for either renderer. */
 export type LabelBarcode =
-  | { symbology: 'ean13'; ean13: string }
-  | { symbology: 'code128'; data: string }
-  | { symbology: 'gs1datamatrix'; gtin14: string }
+  { symbology: 'ean13'; ean13: string } | { symbology: 'code128'; data: string } | { symbology: 'gs1datamatrix'; gtin14: string }
 
 /** A label with its barcode decided. */
 export interface PreparedLabel extends ProductLabel {

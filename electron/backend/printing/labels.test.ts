@@ -54,7 +54,14 @@ describe('barcodes', () => {
 
 describe('PDF labels', () => {
   it('makes one label-sized page per copy, DejaVu embedded, Kazakh name in DejaVu', async () => {
-    const pdf = await renderLabelsPdf([milk, bolt], { size: '58x40', symbology: 'ean13', copies: 2, locale: 'ru', fonts, creationDate })
+    const pdf = await renderLabelsPdf([milk, bolt], {
+      size: '58x40',
+      symbology: 'ean13',
+      copies: 2,
+      locale: 'ru',
+      fonts,
+      creationDate,
+    })
     const inspected = inspectPdf(pdf)
     expect(inspected.pages).toHaveLength(4)
     for (const page of inspected.pages) {
@@ -83,14 +90,28 @@ describe('PDF labels', () => {
   })
 
   it('formats the price in the language asked', async () => {
-    const pdf = await renderLabelsPdf([bolt], { size: '43x25', symbology: 'code128', copies: 1, locale: 'en', fonts, creationDate })
+    const pdf = await renderLabelsPdf([bolt], {
+      size: '43x25',
+      symbology: 'code128',
+      copies: 1,
+      locale: 'en',
+      fonts,
+      creationDate,
+    })
     const [page] = inspectPdf(pdf).pages
     expect(page!.width).toBeCloseTo(mm(43), 1)
     expect(pageText(page!)).toContain('KZT')
   })
 
   it('puts 24 labels on an A4 sticker sheet and starts a second sheet after', async () => {
-    const pdf = await renderLabelsPdf([milk], { size: 'a4-70x37', symbology: 'gs1datamatrix', copies: 25, locale: 'ru', fonts, creationDate })
+    const pdf = await renderLabelsPdf([milk], {
+      size: 'a4-70x37',
+      symbology: 'gs1datamatrix',
+      copies: 25,
+      locale: 'ru',
+      fonts,
+      creationDate,
+    })
     const { pages } = inspectPdf(pdf)
     expect(pages).toHaveLength(2)
     expect(pages[0]!.width).toBeCloseTo(mm(210), 1)

@@ -66,7 +66,9 @@ function drawLabel(
     doc
       .font(REGULAR)
       .fontSize(type.small)
-      .text(`(01) ${label.barcodeData.gtin14}`, x + side + mm(1.5), y + side / 2 - type.small / 2, { width: width - side - mm(1.5) })
+      .text(`(01) ${label.barcodeData.gtin14}`, x + side + mm(1.5), y + side / 2 - type.small / 2, {
+        width: width - side - mm(1.5),
+      })
   } else {
     doc.image(image, x, y, { fit: [width, barcodeHeight], align: 'center', valign: 'center' })
   }

@@ -134,7 +134,8 @@ export function inspectPdf(bytes: Uint8Array): InspectedPdf {
     let size = 0
     let x = 0
     let y = 0
-    const ops = /\/(\w+) ([\d.]+) Tf|([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) Tm|\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\] TJ|<([0-9a-fA-F]*)> Tj/g
+    const ops =
+      /\/(\w+) ([\d.]+) Tf|([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) Tm|\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\] TJ|<([0-9a-fA-F]*)> Tj/g
     for (const m of content.matchAll(ops)) {
       if (m[1]) {
         const id = fonts.get(m[1])

@@ -78,7 +78,13 @@ describe('ZPL labels', () => {
 
   it('refuses Code 128 of a code with letters outside ASCII', () => {
     expect(() =>
-      renderLabelsZpl([{ ...milk, code: 'БОЛТ-8' }], { size: '58x40', symbology: 'code128', copies: 1, locale: 'ru', dotsPerMm: 8 }),
+      renderLabelsZpl([{ ...milk, code: 'БОЛТ-8' }], {
+        size: '58x40',
+        symbology: 'code128',
+        copies: 1,
+        locale: 'ru',
+        dotsPerMm: 8,
+      }),
     ).toThrow(expect.objectContaining({ problem: 'codeNotPrintable' }))
   })
 })

@@ -90,7 +90,9 @@ function labelZpl(label: PreparedLabel, size: LabelSize, options: ZplOptions): s
       // (01) + GTIN-14 with FNC1 first is an 16×16 symbol; _1 is FNC1 with '_' as the escape character.
       const module = Math.max(3, Math.min(6, Math.floor(Math.min(barcodeHeight, inner * 0.45) / 16)))
       out.push(`^FO${pad},${barcodeTop}^BXN,${module},200,,,,_^FD_101${data.gtin14}^FS`)
-      out.push(`^FO${pad + 16 * module + dpm * 2},${barcodeTop + 6 * module}^AZN,${smallDots},${smallDots}^FD(01) ${data.gtin14}^FS`)
+      out.push(
+        `^FO${pad + 16 * module + dpm * 2},${barcodeTop + 6 * module}^AZN,${smallDots},${smallDots}^FD(01) ${data.gtin14}^FS`,
+      )
       break
     }
   }
