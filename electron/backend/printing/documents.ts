@@ -179,7 +179,7 @@ function drawSignatures(doc: PDFKit.PDFDocument, locale: Locale, keys: PrintText
         .lineWidth(0.5)
         .stroke(LINE)
       const name = names[i + j]
-      if (name) doc.fontSize(7.5).text(name, x + mm(32), y + 12, { width: half - mm(38), align: 'center' })
+      if (name) doc.fontSize(7.5).text(name, x + mm(36), y + 12, { width: half - mm(42), align: 'center' })
     }
     doc.x = left
     doc.y = y + 28
