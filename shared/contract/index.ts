@@ -3,6 +3,7 @@ import { adminMethods } from './admin'
 import { auditMethods } from './audit'
 import { authMethods, passwordResetMethods } from './auth'
 import { peopleMethods } from './people'
+import { printMethods } from './print'
 import { settingsMethods } from './settings'
 import { setupMethods } from './setup'
 import { syncMethods } from './sync'
@@ -14,6 +15,7 @@ export * from './admin'
 export * from './audit'
 export * from './auth'
 export * from './people'
+export * from './print'
 export * from './settings'
 export * from './setup'
 export * from './sync'
@@ -47,6 +49,7 @@ export const methods = {
   ...syncMethods,
   ...adminMethods,
   ...settingsMethods,
+  ...printMethods,
 } as const satisfies Record<string, MethodSpec>
 
 /** Names of all methods. */
