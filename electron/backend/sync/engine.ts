@@ -534,7 +534,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     let progress = (await readState())?.bootstrap ?? null
     if (!progress) {
       progress = { position: await api.snapshotPosition(creds), table: bootstrapTables[0]!, after: null, page: 0, fetched: 0 }
-      await db.query('UPDATE sync_state SET bootstrap = $1', [JSON.stringify(progress)])
+      const started = progress
+      await db.transaction(async (tx) => {
+        // Tables loaded from empty get their lookup indexes built once, at the end.
+        await tx.query('SELECT sync_defer_indexes()')
+        await tx.query('UPDATE sync_state SET bootstrap = $1', [JSON.stringify(started)])
+      })
     }
     const report = (step: string, done: number, total: number) =>
       deps.events?.emit('task.progress', { task: 'bootstrap', step, done, total })
@@ -576,6 +581,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     report('verify', bootstrapTables.length, bootstrapTables.length + 1)
     await db.transaction(async (tx) => {
       await tx.exec('SET LOCAL session_replication_role = replica')
+      await tx.query('SELECT sync_restore_indexes()')
       await tx.query('SELECT sync_recompute_derived()')
       await tx.query('SELECT sync_verify_foreign_keys($1::text[])', [bootstrapTables])
       await tx.query('UPDATE sync_state SET bootstrap = NULL, pull_cursor = $1', [progress!.position])
