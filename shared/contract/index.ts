@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { adminMethods } from './admin'
 import { auditMethods } from './audit'
 import { authMethods, passwordResetMethods } from './auth'
+import { catalogMethods } from './catalog'
 import { peopleMethods } from './people'
 import { settingsMethods } from './settings'
 import { setupMethods } from './setup'
@@ -13,6 +14,7 @@ export * from './events'
 export * from './admin'
 export * from './audit'
 export * from './auth'
+export * from './catalog'
 export * from './people'
 export * from './settings'
 export * from './setup'
@@ -47,6 +49,7 @@ export const methods = {
   ...syncMethods,
   ...adminMethods,
   ...settingsMethods,
+  ...catalogMethods,
 } as const satisfies Record<string, MethodSpec>
 
 /** Names of all methods. */

@@ -1,0 +1,156 @@
+import { type SQL, sql } from 'drizzle-orm'
+import type { ProductListRow, lookupMatches, productStatuses, productTypes, stockStatuses } from '../../../shared/contract'
+import type { DbOrTx } from './orm'
+
+/** How close a name must come to a search (word_similarity); 0.3 lets one or two typos through. */
+export const FUZZY_THRESHOLD = 0.3
+
+/** The columns of a list row, from products `p` and their category `c`. */
+const listColumns = sql`
+  p.id, p.code, p.name, p.sku, p.barcode,
+  p.category_id AS "categoryId", c.name AS "categoryName",
+  p.type, p.status, p.unit, p.price::text AS price, p.currency,
+  p.stock_level::text AS "onHand", p.reserved_quantity::text AS reserved, p.available_quantity::text AS available,
+  CASE
+    WHEN NOT p.track_inventory THEN 'NOT_TRACKED'
+    WHEN p.stock_level <= 0 THEN 'OUT_OF_STOCK'
+    WHEN p.stock_level <= p.min_stock_level THEN 'LOW_STOCK'
+    WHEN p.stock_level <= p.reorder_point THEN 'REORDER_NEEDED'
+    ELSE 'IN_STOCK'
+  END AS "stockStatus"`
+
+const fromProducts = sql`FROM products p LEFT JOIN product_categories c ON c.id = p.category_id`
+
+/** Filters of the catalog list. */
+export interface CatalogFilters {
+  categoryId?: string
+  type?: (typeof productTypes)[number]
+  status?: (typeof productStatuses)[number]
+  stockStatus?: (typeof stockStatuses)[number]
+}
+
+/** The seed's inventory_status rule as a condition (tracked products only, as the view). */
+function stockCondition(status: (typeof stockStatuses)[number]): SQL {
+  switch (status) {
+    case 'OUT_OF_STOCK':
+      return sql`p.track_inventory AND p.stock_level <= 0`
+    case 'LOW_STOCK':
+      return sql`p.track_inventory AND p.stock_level > 0 AND p.stock_level <= p.min_stock_level`
+    case 'REORDER_NEEDED':
+      return sql`p.track_inventory AND p.stock_level > 0 AND p.stock_level > p.min_stock_level AND p.stock_level <= p.reorder_point`
+    case 'IN_STOCK':
+      return sql`p.track_inventory AND p.stock_level > 0 AND p.stock_level > p.min_stock_level AND p.stock_level > p.reorder_point`
+  }
+}
+
+/** The organization's live products matching the filters (a category includes its sub-categories). */
+function filterConditions(organizationId: string, filters: CatalogFilters): SQL {
+  const parts: SQL[] = [sql`p.organization_id = ${organizationId}`, sql`p.deleted_at IS NULL`]
+  if (filters.categoryId)
+    // UNION (not UNION ALL): a cycle in stored data ends the walk instead of looping.
+    parts.push(sql`p.category_id IN (
+      WITH RECURSIVE sub AS (
+        SELECT id FROM product_categories WHERE id = ${filters.categoryId} AND organization_id = ${organizationId}
+        UNION
+        SELECT k.id FROM product_categories k JOIN sub ON k.parent_id = sub.id
+      ) SELECT id FROM sub)`)
+  if (filters.type) parts.push(sql`p.type = ${filters.type}`)
+  if (filters.status) parts.push(sql`p.status = ${filters.status}`)
+  if (filters.stockStatus) parts.push(stockCondition(filters.stockStatus))
+  return sql.join(parts, sql` AND `)
+}
+
+/**
+ * A page of the catalog in code order (byte order, COLLATE "C": stable and the same on both
+ * engines; names are not paged on, PGlite has no ICU). Reads one row more than asked to know
+ * whether another page follows.
+ */
+export async function browseProducts(
+  db: DbOrTx,
+  organizationId: string,
+  filters: CatalogFilters,
+  after: string | undefined,
+  limit: number,
+): Promise<{ rows: ProductListRow[]; nextCursor: { code: string } | null }> {
+  const keyset = after === undefined ? sql`` : sql`AND p.code COLLATE "C" > ${after}`
+  const result = await db.execute<ProductListRow>(sql`
+    SELECT ${listColumns} ${fromProducts}
+    WHERE ${filterConditions(organizationId, filters)} ${keyset}
+    ORDER BY p.organization_id, p.code COLLATE "C"
+    LIMIT ${limit + 1}`)
+  const rows = result.rows.slice(0, limit)
+  return { rows, nextCursor: result.rows.length > limit ? { code: rows.at(-1)!.code } : null }
+}
+
+/**
+ * The best fuzzy matches of a name search: `<%` (word_similarity above the threshold, served
+ * by the trigram index) ranked by word_similarity, then similarity of the whole name. The `%`
+ * operator is avoided: it hangs PGlite 0.5 (see migration 0023). The threshold is set for this
+ * transaction only.
+ */
+export async function fuzzySearchProducts(
+  db: DbOrTx,
+  organizationId: string,
+  filters: CatalogFilters,
+  search: string,
+  limit: number,
+): Promise<ProductListRow[]> {
+  const run = async (tx: DbOrTx) => {
+    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`)
+    const result = await tx.execute<ProductListRow>(sql`
+      SELECT ${listColumns} ${fromProducts}
+      WHERE ${filterConditions(organizationId, filters)} AND ${search} <% p.name
+      ORDER BY word_similarity(${search}, p.name) DESC, similarity(${search}, p.name) DESC, p.code COLLATE "C"
+      LIMIT ${limit}`)
+    return result.rows
+  }
+  return db.transaction(run)
+}
+
+/** The barcode as a 14-digit GTIN key (UPC-A, EAN-13 and GTIN-14 with leading zeros are one item), or null for non-GTIN text. */
+export function gtinKey(code: string): string | null {
+  return /^\d{8,14}$/.test(code) ? code.padStart(14, '0') : null
+}
+
+/**
+ * The product a code names: a barcode (any GTIN form), else a SKU, else a product code. One
+ * statement over three indexes; the first match by that order wins (two products may share a
+ * code typed offline on two terminals until head office settles it).
+ */
+export async function lookupProduct(
+  db: DbOrTx,
+  organizationId: string,
+  code: string,
+): Promise<{ product: ProductListRow; matchedBy: (typeof lookupMatches)[number] } | null> {
+  const gtin = gtinKey(code)
+  const result = await db.execute<ProductListRow & { matchedBy: (typeof lookupMatches)[number] }>(sql`
+    SELECT ${listColumns},
+      CASE WHEN lpad(p.barcode, 14, '0') = ${gtin} THEN 'barcode' WHEN p.sku = ${code} THEN 'sku' ELSE 'code' END AS "matchedBy"
+    ${fromProducts}
+    WHERE p.organization_id = ${organizationId} AND p.deleted_at IS NULL
+      AND ((p.barcode IS NOT NULL AND lpad(p.barcode, 14, '0') = ${gtin})
+        OR (p.sku IS NOT NULL AND p.sku = ${code})
+        OR p.code COLLATE "C" = ${code})
+    ORDER BY CASE WHEN lpad(p.barcode, 14, '0') = ${gtin} THEN 0 WHEN p.sku = ${code} THEN 1 ELSE 2 END, p.status, p.code COLLATE "C"
+    LIMIT 1`)
+  const row = result.rows[0]
+  if (!row) return null
+  const { matchedBy, ...product } = row
+  return { product, matchedBy }
+}
+
+/** Another live product of the organization with this barcode in any GTIN form, if any. */
+export async function productWithBarcode(
+  db: DbOrTx,
+  organizationId: string,
+  barcode: string,
+  exceptId?: string,
+): Promise<{ id: string; code: string; name: string } | null> {
+  const result = await db.execute<{ id: string; code: string; name: string }>(sql`
+    SELECT p.id, p.code, p.name FROM products p
+    WHERE p.organization_id = ${organizationId} AND p.deleted_at IS NULL AND p.barcode IS NOT NULL
+      AND lpad(p.barcode, 14, '0') = ${barcode.padStart(14, '0')}
+      ${exceptId ? sql`AND p.id <> ${exceptId}` : sql``}
+    LIMIT 1`)
+  return result.rows[0] ?? null
+}
