@@ -4,6 +4,7 @@ import { auditMethods } from './audit'
 import { authMethods, passwordResetMethods } from './auth'
 import { catalogMethods } from './catalog'
 import { peopleMethods } from './people'
+import { printMethods } from './print'
 import { settingsMethods } from './settings'
 import { setupMethods } from './setup'
 import { syncMethods } from './sync'
@@ -16,6 +17,7 @@ export * from './audit'
 export * from './auth'
 export * from './catalog'
 export * from './people'
+export * from './print'
 export * from './settings'
 export * from './setup'
 export * from './sync'
@@ -50,6 +52,7 @@ export const methods = {
   ...adminMethods,
   ...settingsMethods,
   ...catalogMethods,
+  ...printMethods,
 } as const satisfies Record<string, MethodSpec>
 
 /** Names of all methods. */
