@@ -54,7 +54,6 @@ let milk: string
 let kefir: string
 let bolt: string
 let boltLatin: string
-let service: string
 let upcProduct: string
 
 beforeAll(async () => {
@@ -103,7 +102,7 @@ beforeAll(async () => {
     category_id: hardware,
     type: 'MATERIAL',
   })
-  service = await createProduct(conn, a, { code: 'A-005', name: 'Доставка по городу', type: 'SERVICE', track_inventory: false })
+  await createProduct(conn, a, { code: 'A-005', name: 'Доставка по городу', type: 'SERVICE', track_inventory: false })
   upcProduct = await createProduct(conn, a, { code: 'A-006', name: 'Импортный соус', barcode: upc, status: 'INACTIVE' })
   // The other organization has a product with the same code and barcode: never seen by a.
   await createProduct(conn, b, { code: 'A-001', name: 'Молоко чужое', barcode: ean('487000000099') })

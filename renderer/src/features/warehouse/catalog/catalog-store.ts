@@ -85,7 +85,14 @@ export const useCatalog = create<CatalogState>((set, get) => {
       rows: all,
       nextCursor,
       mode,
-      activeIndex: append ? get().activeIndex : exactId ? Math.max(0, all.findIndex((r) => r.id === exactId)) : 0,
+      activeIndex: append
+        ? get().activeIndex
+        : exactId
+          ? Math.max(
+              0,
+              all.findIndex((r) => r.id === exactId),
+            )
+          : 0,
     })
   }
 
