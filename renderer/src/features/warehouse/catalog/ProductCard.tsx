@@ -100,7 +100,8 @@ export function ProductCard({ productId, canManage, onClose }: { productId: stri
       onClose={onClose}
       position="right"
       size="xl"
-      title={<Title order={3}>{p ? p.name : t('warehouse.catalog.card.title')}</Title>}
+      title={p ? p.name : t('warehouse.catalog.card.title')}
+      styles={{ title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } }}
       closeButtonProps={{ 'aria-label': t('warehouse.catalog.card.close'), size: 'lg' }}
       data-testid="product-card"
     >
