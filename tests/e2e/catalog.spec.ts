@@ -4,7 +4,18 @@ import { expect, keepScreenshot, test, withDemoCompany } from './fixtures'
 // The demo company's catalog (seeded deterministically): find a product by a name typed with a
 // typo, open its card from the keyboard, create a product whose EAN is wrong (the message names
 // the barcode), fix it and save, then scan a barcode nobody has and give it to that product.
-test('catalog: fuzzy search, card, create with an invalid EAN, unknown barcode assigned', async ({ page, terminal }, testInfo) => {
+test('catalog: fuzzy search, card, create with an invalid EAN, unknown barcode assigned', async ({
+  page,
+  terminal,
+}, testInfo) => {
+  // This PC's scanner settings with a wider gap between a burst's keys than a shop-floor PC
+  // needs (35 ms): the test machine is shared and a busy renderer can pause a burst mid-way.
+  await page.addInitScript(() =>
+    localStorage.setItem(
+      'prometric.scanner',
+      JSON.stringify({ state: { gsSubstitute: '', terminator: 'Enter', maxGapMs: 150, sound: false }, version: 1 }),
+    ),
+  )
   await withDemoCompany(page, terminal)
   await expect(page.getByTestId('warehouse-tab-catalog')).toBeVisible()
   await expect(page.getByTestId('catalog-row').first()).toBeVisible()

@@ -209,7 +209,7 @@ function Details({ product }: { product: Detail }) {
         <Field label={t('warehouse.catalog.columns.price')}>{formatMoney(product.price, locale, product.currency)}</Field>
         <Field label={t('warehouse.catalog.card.cost')}>{formatMoney(product.cost, locale, product.currency)}</Field>
         <Field label={t('warehouse.catalog.card.vat')}>
-          {product.vatRate} % ·{' '}
+          {formatQuantity(product.vatRate, locale)} % ·{' '}
           {t(product.vatIncluded ? 'warehouse.catalog.card.vatIncluded' : 'warehouse.catalog.card.vatOnTop')}
         </Field>
         <Field label={t('warehouse.catalog.card.minStock')}>{product.minStockLevel}</Field>

@@ -14,6 +14,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert'
 import { fieldError } from '../../../components/field-errors'
 import { categoryOptions } from './CategoriesDrawer'
 import { useCatalog } from './catalog-store'
+import { formatQuantity } from './format-quantity'
+import { useLocale } from '../../../app/use-locale'
 
 type Detail = MethodOutput<'catalog.products.get'>
 type Rates = MethodOutput<'catalog.taxRates.current'>
@@ -48,6 +50,7 @@ const commonUnits = ['шт', 'кг', 'г', 'л', 'м', 'м²', 'м³', 'упак
 export function ProductForm({ product, onClose }: { product: Detail | null; onClose(createdId?: string): void }) {
   const { t } = useTranslation()
   const rpc = useRpc()
+  const locale = useLocale()
   const categories = useCatalog((s) => s.categories)
   const [rates, setRates] = useState<Rates>([])
   const [error, setError] = useState<RpcError | null>(null)
@@ -231,7 +234,10 @@ export function ProductForm({ product, onClose }: { product: Detail | null; onCl
                 .map((c) => {
                   const rate = rates.find((r) => r.taxCategory === c)
                   const name = t(`warehouse.catalog.taxCategories.${c}`)
-                  return { value: c, label: rate ? t('warehouse.catalog.form.rate', { name, rate: rate.rate }) : name }
+                  return {
+                    value: c,
+                    label: rate ? t('warehouse.catalog.form.rate', { name, rate: formatQuantity(rate.rate, locale) }) : name,
+                  }
                 })}
               value={form.taxCategory}
               onChange={(v) => v && patch({ taxCategory: v as typeof form.taxCategory })}

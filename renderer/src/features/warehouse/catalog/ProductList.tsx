@@ -24,13 +24,16 @@ const stockColor: Record<StockStatus, string> = {
 }
 
 /** The columns' widths: one template for the header and every row. */
-const gridColumns = '48px 130px minmax(220px, 3fr) minmax(120px, 1.3fr) 110px 120px 60px 120px 190px'
+const gridColumns = '32px 100px minmax(180px, 3fr) minmax(90px, 1fr) 90px 96px 40px 104px 190px'
+
+/** Height of the column header, which sticks to the top of the scrolling list. */
+const HEADER_HEIGHT = 40
 
 /** The stock state as a coloured chip (colour and words: never colour alone). */
 export function StockChip({ status }: { status: StockStatus }) {
   const { t } = useTranslation()
   return (
-    <Badge color={stockColor[status]} variant="light" size="lg" data-testid="stock-chip">
+    <Badge color={stockColor[status]} variant="light" size="md" data-testid="stock-chip">
       {t(`warehouse.catalog.stockStatuses.${status}`)}
     </Badge>
   )
@@ -62,6 +65,8 @@ export function ProductList() {
     count: rows.length + (nextCursor ? 1 : 0),
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
+    // The rows start below the sticky header inside the same scrolling element.
+    scrollMargin: HEADER_HEIGHT,
     overscan: 10,
   })
   const items = virtualizer.getVirtualItems()
@@ -75,7 +80,7 @@ export function ProductList() {
     if (rows.length > 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' })
   }, [activeIndex, rows.length, virtualizer])
 
-  const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1)
+  const pageRows = Math.max(1, Math.floor(((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) - HEADER_HEIGHT) / ROW_HEIGHT) - 1)
   const keyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const moves: Record<string, number> = {
       ArrowDown: activeIndex + 1,
@@ -104,41 +109,54 @@ export function ProductList() {
 
   const activeId = rows[activeIndex] ? `catalog-row-${rows[activeIndex].id}` : undefined
   return (
-    <Box style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}>
-      <Box
-        role="row"
-        px="sm"
-        py={8}
-        style={{
-          display: 'grid',
-          gridTemplateColumns: gridColumns,
-          gap: 8,
-          fontWeight: 600,
-          borderBottom: '1px solid var(--mantine-color-default-border)',
-        }}
-      >
-        <span aria-hidden />
-        <span>{t('warehouse.catalog.columns.code')}</span>
-        <span>{t('warehouse.catalog.columns.name')}</span>
-        <span>{t('warehouse.catalog.columns.category')}</span>
-        <span>{t('warehouse.catalog.columns.type')}</span>
-        <span>{t('warehouse.catalog.columns.status')}</span>
-        <span>{t('warehouse.catalog.columns.unit')}</span>
-        <span style={{ textAlign: 'right' }}>{t('warehouse.catalog.columns.price')}</span>
-        <span>{t('warehouse.catalog.columns.stock')}</span>
-      </Box>
-      <div
-        ref={scroller}
-        role="grid"
-        tabIndex={0}
-        aria-label={t('warehouse.catalog.title')}
-        aria-rowcount={rows.length}
-        aria-activedescendant={activeId}
-        onKeyDown={keyDown}
-        data-testid="catalog-list"
-        style={{ height: 'calc(100vh - 330px)', minHeight: 320, overflow: 'auto', outlineOffset: -2 }}
-      >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+    <div
+      ref={scroller}
+      role="grid"
+      tabIndex={0}
+      aria-label={t('warehouse.catalog.title')}
+      aria-rowcount={rows.length}
+      aria-activedescendant={activeId}
+      onKeyDown={keyDown}
+      data-testid="catalog-list"
+      style={{
+        height: 'calc(100vh - 470px)',
+        minHeight: 300,
+        overflow: 'auto',
+        outlineOffset: -2,
+        border: '1px solid var(--mantine-color-default-border)',
+        borderRadius: 8,
+      }}
+    >
+      <div style={{ minWidth: 'max-content', position: 'relative', height: virtualizer.getTotalSize() + HEADER_HEIGHT }}>
+        <Box
+          role="row"
+          px="sm"
+          style={{
+            display: 'grid',
+            gridTemplateColumns: gridColumns,
+            gap: 6,
+            alignItems: 'center',
+            height: HEADER_HEIGHT,
+            fontWeight: 600,
+            position: 'sticky',
+            top: 0,
+            zIndex: 1,
+            background: 'var(--mantine-color-body)',
+            borderBottom: '1px solid var(--mantine-color-default-border)',
+          }}
+        >
+          <span aria-hidden />
+          <span>{t('warehouse.catalog.columns.code')}</span>
+          <span>{t('warehouse.catalog.columns.name')}</span>
+          <span>{t('warehouse.catalog.columns.category')}</span>
+          <span>{t('warehouse.catalog.columns.type')}</span>
+          <span>{t('warehouse.catalog.columns.status')}</span>
+          <span>{t('warehouse.catalog.columns.unit')}</span>
+          <span style={{ textAlign: 'right' }}>{t('warehouse.catalog.columns.price')}</span>
+          <span>{t('warehouse.catalog.columns.stock')}</span>
+        </Box>
+        {/* Rows are placed from the wrapper's top: a row's start already counts the header (scrollMargin). */}
+        <div style={{ position: 'absolute', top: 0, left: 0, right: 0 }}>
           {items.map((item) => {
             const row = rows[item.index]
             return (
@@ -177,7 +195,7 @@ export function ProductList() {
           })}
         </div>
       </div>
-    </Box>
+    </div>
   )
 }
 
@@ -213,7 +231,7 @@ function ProductRowView({
       style={{
         display: 'grid',
         gridTemplateColumns: gridColumns,
-        gap: 8,
+        gap: 6,
         alignItems: 'center',
         height: '100%',
         cursor: 'pointer',

@@ -3,7 +3,7 @@ export const ru = {
   title: 'Каталог товаров',
   searchPlaceholder: 'Штрихкод, артикул, код или название',
   searchLabel: 'Поиск товара',
-  searchHint: 'Отсканируйте штрихкод или введите название — опечатки допускаются. Enter — открыть.',
+  searchHint: 'Отсканируйте штрихкод или введите название — опечатки допускаются; Enter в поиске открывает товар по точному коду.',
   filters: {
     category: 'Категория',
     allCategories: 'Все категории',
@@ -193,7 +193,7 @@ export const kk: DeepStrings<typeof ru> = {
   title: 'Тауарлар каталогы',
   searchPlaceholder: 'Штрихкод, артикул, код немесе атауы',
   searchLabel: 'Тауарды іздеу',
-  searchHint: 'Штрихкодты сканерлеңіз немесе атауын енгізіңіз — қателер ескеріледі. Enter — ашу.',
+  searchHint: 'Штрихкодты сканерлеңіз немесе атауын енгізіңіз — қателер ескеріледі; іздеудегі Enter тауарды дәл коды бойынша ашады.',
   filters: {
     category: 'Санат',
     allCategories: 'Барлық санаттар',
@@ -381,7 +381,7 @@ export const en: DeepStrings<typeof ru> = {
   title: 'Product catalog',
   searchPlaceholder: 'Barcode, SKU, code or name',
   searchLabel: 'Find a product',
-  searchHint: 'Scan a barcode or type a name — typos are fine. Enter opens.',
+  searchHint: 'Scan a barcode or type a name — typos are fine; Enter in the search opens the product with that exact code.',
   filters: {
     category: 'Category',
     allCategories: 'All categories',
