@@ -14,7 +14,10 @@ import {
   insert,
   postMovement,
 } from '../../../db/test/fixtures'
+import { type SQL, sql } from 'drizzle-orm'
 import { type CallContext, newConnection } from '../call-context'
+import { fuzzySearchQuery } from '../data/catalog'
+import { createOrm } from '../data/orm'
 import { type Backend, startBackend } from '../start-backend'
 import { sessionOf } from '../test-support'
 
@@ -402,5 +405,40 @@ describe('categories', () => {
   it('lists today’s VAT rates', async () => {
     const rates = await value('catalog.taxRates.current', {})
     expect(rates.map((r) => [r.taxCategory, r.rate])).toContainEqual(['standard', '16.00'])
+  })
+})
+
+describe('query plans', () => {
+  it('can serve the fuzzy search from the trigram index and the barcode look-up from the GTIN index', async () => {
+    // The statements must match the indexes (operator, expression, collation). A few thousand
+    // rows are still cheaper to scan, so plain and index scans are switched off here (only a
+    // bitmap scan of an index that fits the statement is left); the bench reports the plan the
+    // large demo really gets.
+    await conn.query(
+      `INSERT INTO products (organization_id, workspace_id, code, name, barcode)
+       SELECT $1, $2, 'PLAN-' || g, 'Изделие ' || md5(g::text), lpad(g::text, 13, '7')
+       FROM generate_series(1, 3000) g`,
+      [b.organizationId, b.workspaceId],
+    )
+    await createProduct(conn, b, { code: 'PLAN-CABLE', name: 'Кабель силовой ВВГнг 3×2,5' })
+    await conn.query('ANALYZE products')
+    const orm = createOrm(backend.db)
+    const plan = async (query: SQL) =>
+      orm.transaction(async (tx) => {
+        await tx.execute(
+          sql`SELECT set_config('pg_trgm.word_similarity_threshold', '0.3', true), set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
+        )
+        const result = await tx.execute<{ 'QUERY PLAN': string }>(sql`EXPLAIN ${query}`)
+        return result.rows.map((r) => r['QUERY PLAN']).join('\n')
+      })
+    const fuzzy = await plan(fuzzySearchQuery(b.organizationId, {}, 'кабел силовой', 50))
+    expect(fuzzy).toContain('idx_products_name_trgm')
+    const lookup = await plan(
+      sql`SELECT id FROM products p WHERE p.organization_id = ${b.organizationId} AND lpad(p.barcode, 14, '0') = ${'07777777777771'}`,
+    )
+    expect(lookup).toContain('idx_products_org_gtin')
+    // The same search through the handler finds the cable first.
+    const page = await value('catalog.products.list', { search: 'кабел силовой' }, as(b))
+    expect(page.rows[0]?.code).toBe('PLAN-CABLE')
   })
 })
