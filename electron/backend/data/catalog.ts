@@ -129,9 +129,10 @@ export function gtinKey(code: string): string | null {
 }
 
 /**
- * The product a code names: a barcode (any GTIN form), else a SKU, else a product code. One
- * statement over three indexes; the first match by that order wins (two products may share a
- * code typed offline on two terminals until head office settles it).
+ * The product a code names: a barcode (any GTIN form), else a SKU, else a product code. A scan
+ * is nearly always a barcode, so that is one small statement on its own index; SKU and code
+ * follow only when it finds nothing. Among several matches (a code typed on two terminals
+ * offline, until head office settles it) an active product and then the lowest code wins.
  */
 export async function lookupProduct(
   db: DbOrTx,
@@ -139,15 +140,21 @@ export async function lookupProduct(
   code: string,
 ): Promise<{ product: ProductListRow; matchedBy: (typeof lookupMatches)[number] } | null> {
   const gtin = gtinKey(code)
-  const result = await db.execute<ProductListRow & { matchedBy: (typeof lookupMatches)[number] }>(sql`
-    SELECT ${listColumns},
-      CASE WHEN lpad(p.barcode, 14, '0') = ${gtin} THEN 'barcode' WHEN p.sku = ${code} THEN 'sku' ELSE 'code' END AS "matchedBy"
+  if (gtin) {
+    const byBarcode = await db.execute<ProductListRow>(sql`
+      SELECT ${listColumns} ${fromProducts}
+      WHERE p.organization_id = ${organizationId} AND p.deleted_at IS NULL
+        AND p.barcode IS NOT NULL AND lpad(p.barcode, 14, '0') = ${gtin}
+      ORDER BY p.status, p.code COLLATE "C"
+      LIMIT 1`)
+    if (byBarcode.rows[0]) return { product: byBarcode.rows[0], matchedBy: 'barcode' }
+  }
+  const result = await db.execute<ProductListRow & { matchedBy: 'sku' | 'code' }>(sql`
+    SELECT ${listColumns}, CASE WHEN p.sku = ${code} THEN 'sku' ELSE 'code' END AS "matchedBy"
     ${fromProducts}
     WHERE p.organization_id = ${organizationId} AND p.deleted_at IS NULL
-      AND ((p.barcode IS NOT NULL AND lpad(p.barcode, 14, '0') = ${gtin})
-        OR (p.sku IS NOT NULL AND p.sku = ${code})
-        OR p.code COLLATE "C" = ${code})
-    ORDER BY CASE WHEN lpad(p.barcode, 14, '0') = ${gtin} THEN 0 WHEN p.sku = ${code} THEN 1 ELSE 2 END, p.status, p.code COLLATE "C"
+      AND ((p.sku IS NOT NULL AND p.sku = ${code}) OR p.code COLLATE "C" = ${code})
+    ORDER BY CASE WHEN p.sku = ${code} THEN 0 ELSE 1 END, p.status, p.code COLLATE "C"
     LIMIT 1`)
   const row = result.rows[0]
   if (!row) return null
