@@ -5,6 +5,16 @@ import type { DbOrTx } from './orm'
 /** How close a name must come to a search (word_similarity); 0.3 lets one or two typos through. */
 export const FUZZY_THRESHOLD = 0.3
 
+/** A close match (a typo at most): searched first, so good matches are never crowded out. */
+export const CLOSE_THRESHOLD = 0.5
+
+/**
+ * At most this many matches are ranked per pass. A common word matches thousands of names in a
+ * large catalog; checking each costs ~20 µs in PGlite, so the scan stops here and the best of
+ * these are shown (a longer search narrows them).
+ */
+export const FUZZY_CANDIDATES = 500
+
 /** The columns of a list row, from products `p` and their category `c`. */
 const listColumns = sql`
   p.id, p.code, p.name, p.sku, p.barcode,
@@ -92,9 +102,10 @@ export async function browseProducts(
 
 /**
  * The best fuzzy matches of a name search: `<%` (word_similarity above the threshold, served
- * by the trigram index) ranked by word_similarity, then similarity of the whole name. The `%`
- * operator is avoided: it hangs PGlite 0.5 (see migration 0023). The threshold is set for this
- * transaction only.
+ * by the trigram index) ranked by word_similarity, shorter names first among equals. Two
+ * passes: close matches first, then, if the page is not full, looser ones (typos) after them.
+ * The `%` operator is avoided: it hangs PGlite 0.5 (see migration 0023). The threshold is set
+ * for each pass's transaction only.
  */
 export async function fuzzySearchProducts(
   db: DbOrTx,
@@ -103,24 +114,40 @@ export async function fuzzySearchProducts(
   search: string,
   limit: number,
 ): Promise<ProductListRow[]> {
-  const run = async (tx: DbOrTx) => {
-    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`)
-    const result = await tx.execute<ProductListRow>(fuzzySearchQuery(organizationId, filters, search, limit))
-    return result.rows
-  }
-  return db.transaction(run)
+  const pass = (threshold: number) =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`)
+      return (await tx.execute<ProductListRow>(fuzzySearchQuery(organizationId, filters, search, limit))).rows
+    })
+  const close = await pass(CLOSE_THRESHOLD)
+  if (close.length >= limit) return close
+  const seen = new Set(close.map((r) => r.id))
+  const loose = (await pass(FUZZY_THRESHOLD)).filter((r) => !seen.has(r.id))
+  return [...close, ...loose].slice(0, limit)
 }
 
 /**
- * The fuzzy search's statement (exported so a test can read its plan): `<%` is what the
- * trigram index serves; the organization is compared so that its btree index is not chosen.
+ * The fuzzy search's statement (exported so a test can read its plan). The candidates are
+ * found through the trigram index and the scan stops after {@link FUZZY_CANDIDATES}; only
+ * those are ranked, and only the page's rows are joined and shaped. The organization is
+ * compared so that its btree index is not chosen over the trigram index.
  */
 export function fuzzySearchQuery(organizationId: string, filters: CatalogFilters, search: string, limit: number): SQL {
   return sql`
-    SELECT ${listColumns} ${fromProducts}
-    WHERE ${filterConditions(organizationId, filters, false)} AND ${search} <% p.name
-    ORDER BY word_similarity(${search}, p.name) DESC, similarity(${search}, p.name) DESC, p.code COLLATE "C"
-    LIMIT ${limit}`
+    SELECT ${listColumns}
+    FROM (
+      SELECT cand.id, word_similarity(${search}, cand.name) AS score, length(cand.name) AS len, cand.code
+      FROM (
+        SELECT p.id, p.name, p.code FROM products p
+        WHERE ${filterConditions(organizationId, filters, false)} AND ${search} <% p.name
+        LIMIT ${FUZZY_CANDIDATES}
+      ) cand
+      ORDER BY score DESC, len, cand.code COLLATE "C"
+      LIMIT ${limit}
+    ) top
+    JOIN products p ON p.id = top.id
+    LEFT JOIN product_categories c ON c.id = p.category_id
+    ORDER BY top.score DESC, top.len, p.code COLLATE "C"`
 }
 
 /** The barcode as a 14-digit GTIN key (UPC-A, EAN-13 and GTIN-14 with leading zeros are one item), or null for non-GTIN text. */
