@@ -102,10 +102,11 @@ export async function browseProducts(
 
 /**
  * The best fuzzy matches of a name search: `<%` (word_similarity above the threshold, served
- * by the trigram index) ranked by word_similarity, shorter names first among equals. Two
- * passes: close matches first, then, if the page is not full, looser ones (typos) after them.
- * The `%` operator is avoided: it hangs PGlite 0.5 (see migration 0023). The threshold is set
- * for each pass's transaction only.
+ * by the trigram index) ranked by word_similarity, shorter names first among equals. One pass
+ * at the loose threshold ranks every match when there are at most {@link FUZZY_CANDIDATES};
+ * when there are more (a common word in a large catalog), close matches are searched too and
+ * put first, so a scan stopped early never hides them. The `%` operator is avoided: it hangs
+ * PGlite 0.5 (see migration 0023). The threshold is set for this transaction only.
  */
 export async function fuzzySearchProducts(
   db: DbOrTx,
@@ -114,37 +115,46 @@ export async function fuzzySearchProducts(
   search: string,
   limit: number,
 ): Promise<ProductListRow[]> {
-  const pass = (threshold: number) =>
-    db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    const pass = async (threshold: number) => {
       await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`)
-      return (await tx.execute<ProductListRow>(fuzzySearchQuery(organizationId, filters, search, limit))).rows
-    })
-  const close = await pass(CLOSE_THRESHOLD)
-  if (close.length >= limit) return close
-  const seen = new Set(close.map((r) => r.id))
-  const loose = (await pass(FUZZY_THRESHOLD)).filter((r) => !seen.has(r.id))
-  return [...close, ...loose].slice(0, limit)
+      const result = await tx.execute<ProductListRow & { candidates: number }>(
+        fuzzySearchQuery(organizationId, filters, search, limit),
+      )
+      return {
+        rows: result.rows.map(({ candidates: _candidates, ...row }) => row),
+        capped: (result.rows[0]?.candidates ?? 0) >= FUZZY_CANDIDATES,
+      }
+    }
+    const loose = await pass(FUZZY_THRESHOLD)
+    if (!loose.capped) return loose.rows
+    const close = await pass(CLOSE_THRESHOLD)
+    const seen = new Set(close.rows.map((r) => r.id))
+    return [...close.rows, ...loose.rows.filter((r) => !seen.has(r.id))].slice(0, limit)
+  })
 }
 
 /**
  * The fuzzy search's statement (exported so a test can read its plan). The candidates are
  * found through the trigram index and the scan stops after {@link FUZZY_CANDIDATES}; only
- * those are ranked, and only the page's rows are joined and shaped. The organization is
+ * those are ranked, and only the page's rows are joined and shaped. Each row also carries the
+ * number of candidates, so the caller knows whether the scan was stopped. The organization is
  * compared so that its btree index is not chosen over the trigram index.
  */
 export function fuzzySearchQuery(organizationId: string, filters: CatalogFilters, search: string, limit: number): SQL {
   return sql`
-    SELECT ${listColumns}
-    FROM (
-      SELECT cand.id, word_similarity(${search}, cand.name) AS score, length(cand.name) AS len, cand.code
-      FROM (
-        SELECT p.id, p.name, p.code FROM products p
-        WHERE ${filterConditions(organizationId, filters, false)} AND ${search} <% p.name
-        LIMIT ${FUZZY_CANDIDATES}
-      ) cand
+    WITH cand AS (
+      SELECT p.id, p.name, p.code FROM products p
+      WHERE ${filterConditions(organizationId, filters, false)} AND ${search} <% p.name
+      LIMIT ${FUZZY_CANDIDATES}
+    ), top AS (
+      SELECT cand.id, word_similarity(${search}, cand.name) AS score, length(cand.name) AS len
+      FROM cand
       ORDER BY score DESC, len, cand.code COLLATE "C"
       LIMIT ${limit}
-    ) top
+    )
+    SELECT ${listColumns}, (SELECT count(*)::int FROM cand) AS candidates
+    FROM top
     JOIN products p ON p.id = top.id
     LEFT JOIN product_categories c ON c.id = p.category_id
     ORDER BY top.score DESC, top.len, p.code COLLATE "C"`
