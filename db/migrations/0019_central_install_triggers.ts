@@ -24,5 +24,7 @@ BEGIN
   END LOOP;
 END;
 $$;
+
+REVOKE ALL ON FUNCTION sync_install_triggers() FROM PUBLIC;
 `,
 } satisfies MigrationSource
