@@ -9,16 +9,22 @@ const ruleMessages: Record<Locale, Record<string, string>> = {
     bin: 'БИН должен состоять из 12 цифр с верной контрольной цифрой',
     iin: 'ИИН должен состоять из 12 цифр: дата рождения и верная контрольная цифра',
     password: 'Пароль должен содержать буквы и цифры',
+    quantity: 'Количество — число не больше 999 999 999 с тремя знаками после запятой',
+    positiveQuantity: 'Количество должно быть больше нуля',
   },
   kk: {
     bin: 'БСН дұрыс бақылау цифры бар 12 цифрдан тұруы керек',
     iin: 'ЖСН 12 цифрдан тұруы керек: туған күні және дұрыс бақылау цифры',
     password: 'Құпиясөзде әріптер мен цифрлар болуы керек',
+    quantity: 'Саны — үтірден кейін үш таңбасы бар, 999 999 999-дан аспайтын сан',
+    positiveQuantity: 'Саны нөлден үлкен болуы керек',
   },
   en: {
     bin: 'A BIN is 12 digits with a valid check digit',
     iin: 'An IIN is 12 digits: a birth date and a valid check digit',
     password: 'A password must contain letters and digits',
+    quantity: 'A quantity is a number up to 999 999 999 with at most three decimals',
+    positiveQuantity: 'The quantity must be greater than zero',
   },
 }
 

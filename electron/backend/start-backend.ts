@@ -30,6 +30,7 @@ import { type IdleMaintenanceOptions, defaultMaintenanceTiming, startIdleMainten
 import { type Logger, silentLogger } from './logger'
 import { withSystemLogs } from './system-log-sink'
 import { syncHandlers } from './handlers/sync'
+import { stockHandlers } from './stock'
 import { type CentralApi, connectCentral } from './sync/central-client'
 import { createSyncEngine, readIdentity } from './sync/engine'
 import { type OutboxJournal, openJournal, reconcileJournal } from './sync/journal'
@@ -251,6 +252,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     ...peopleHandlers({ orm }),
     ...adminPeopleHandlers({ write, revocations }),
     ...adminOrganizationHandlers({ orm, write }),
+    ...stockHandlers({ orm, write }),
     ...settingsHandlers({ orm, write, vault, mailer, cache: settingsCache }),
     ...systemHandlers({
       db,

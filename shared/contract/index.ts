@@ -4,6 +4,7 @@ import { auditMethods } from './audit'
 import { authMethods, passwordResetMethods } from './auth'
 import { peopleMethods } from './people'
 import { settingsMethods } from './settings'
+import { stockMethods } from './stock'
 import { setupMethods } from './setup'
 import { syncMethods } from './sync'
 import { systemMethods } from './system'
@@ -15,6 +16,7 @@ export * from './audit'
 export * from './auth'
 export * from './people'
 export * from './settings'
+export * from './stock'
 export * from './setup'
 export * from './sync'
 export * from './system'
@@ -47,6 +49,7 @@ export const methods = {
   ...syncMethods,
   ...adminMethods,
   ...settingsMethods,
+  ...stockMethods,
 } as const satisfies Record<string, MethodSpec>
 
 /** Names of all methods. */
