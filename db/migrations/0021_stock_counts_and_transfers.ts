@@ -154,6 +154,7 @@ CREATE INDEX idx_stock_transfers_source ON stock_transfers (organization_id, sou
 CREATE TABLE stock_transfer_lines (
   id                    UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   stock_transfer_id     UUID NOT NULL REFERENCES stock_transfers(id) ON DELETE CASCADE DEFERRABLE,
+  line_number           INTEGER NOT NULL CHECK (line_number >= 1),
   -- the order's line (same reason as order_id: no foreign key)
   order_item_id         UUID NOT NULL,
   product_id            UUID NOT NULL REFERENCES products(id) DEFERRABLE,
@@ -162,10 +163,11 @@ CREATE TABLE stock_transfer_lines (
   quantity_received     DECIMAL(12,3) CHECK (quantity_received >= 0),
   unit_cost             DECIMAL(12,2),
   created_at            TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  updated_at            TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+  updated_at            TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+  CONSTRAINT uk_stock_transfer_lines_line UNIQUE (stock_transfer_id, line_number)
 );
 
-CREATE INDEX idx_stock_transfer_lines_transfer_id ON stock_transfer_lines (stock_transfer_id);
 CREATE INDEX idx_stock_transfer_lines_product_id ON stock_transfer_lines (product_id);
 
 CREATE TRIGGER trg_stock_transfers_updated_at BEFORE UPDATE ON stock_transfers FOR EACH ROW EXECUTE FUNCTION set_updated_at();

@@ -4,7 +4,7 @@
  * and why the transfer manifest is organization-wide.
  */
 import { sql } from 'drizzle-orm'
-import { boolean, check, index, numeric, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core'
+import { boolean, check, index, integer, numeric, pgTable, text, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core'
 import { productCategories, products } from './catalog'
 import { createdAt, oneOf, updatedAt, wallClock } from './helpers'
 import { stockLots } from './inventory'
@@ -144,6 +144,8 @@ export const stockTransferLines = pgTable(
     stockTransferId: uuid('stock_transfer_id')
       .notNull()
       .references(() => stockTransfers.id, { onDelete: 'cascade' }),
+    /** 1, 2, … as on the order: refusals name lines by it. */
+    lineNumber: integer('line_number').notNull(),
     /** The order's line (no foreign key, as for the order). */
     orderItemId: uuid('order_item_id').notNull(),
     productId: uuid('product_id')
@@ -157,9 +159,10 @@ export const stockTransferLines = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    check('stock_transfer_lines_line_number_check', sql`line_number >= 1`),
     check('stock_transfer_lines_quantity_check', sql`quantity > 0`),
+    unique('uk_stock_transfer_lines_line').on(t.stockTransferId, t.lineNumber),
     check('stock_transfer_lines_quantity_received_check', sql`quantity_received >= 0`),
-    index('idx_stock_transfer_lines_transfer_id').on(t.stockTransferId),
     index('idx_stock_transfer_lines_product_id').on(t.productId),
   ],
 )

@@ -119,7 +119,8 @@ export function returnHandlers(deps: {
         deps.orm,
         sql`SELECT i.id, i.product_id, i.product_code AS code, i.product_name AS name, p.unit,
                    i.quantity_shipped::text AS quantity_shipped, i.quantity_returned::text AS quantity_returned
-            FROM order_items i JOIN products p ON p.id = i.product_id WHERE i.order_id = ${order.id} ORDER BY i.created_at, i.id`,
+            FROM order_items i JOIN products p ON p.id = i.product_id WHERE i.order_id = ${order.id}
+            ORDER BY i.created_at, i.id`,
       )
       return {
         orderId: order.id,
@@ -182,7 +183,7 @@ export function returnHandlers(deps: {
                                   unit_cost, tax_percent, vat_included, custom_fields)
             VALUES (${order!.id}, ${product.id}, ${product.code}, ${product.name}, ${line.quantity}::numeric,
                     ${item?.unit_price ?? product.price}::numeric, ${product.cost}::numeric, ${item?.tax_percent ?? product.vat_rate}::numeric,
-                    ${item?.vat_included ?? false}, ${JSON.stringify({ original_item_id: line.originalItemId })}::jsonb)`)
+                    ${item?.vat_included ?? false}, ${JSON.stringify({ original_item_id: line.originalItemId, line: index + 1 })}::jsonb)`)
         }
         await audit({
           entityType: 'order',
@@ -216,7 +217,8 @@ export function returnHandlers(deps: {
           tx,
           sql`SELECT i.id, i.product_id, i.quantity_ordered::text AS quantity, i.custom_fields ->> 'original_item_id' AS original_item_id,
                      p.cost::text AS unit_cost
-              FROM order_items i JOIN products p ON p.id = i.product_id WHERE i.order_id = ${order.id} ORDER BY i.created_at, i.id`,
+              FROM order_items i JOIN products p ON p.id = i.product_id WHERE i.order_id = ${order.id}
+              ORDER BY (i.custom_fields ->> 'line')::int, i.id`,
         )
         // Checked again: another return of the same sales order may have been received since.
         const items = order.parent_order_id ? await originalItems(tx, order.parent_order_id) : new Map<string, OriginalItem>()

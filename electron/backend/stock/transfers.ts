@@ -156,8 +156,8 @@ export function transferHandlers(deps: {
                 VALUES (${order!.id}, ${product.id}, ${product.code}, ${product.name}, ${line.quantity}::numeric, 0, ${product.cost}::numeric, 0)
                 RETURNING id`,
           )
-          await tx.execute(sql`INSERT INTO stock_transfer_lines (stock_transfer_id, order_item_id, product_id, quantity, unit_cost)
-            VALUES (${transfer!.id}, ${item!.id}, ${product.id}, ${line.quantity}::numeric, ${product.cost}::numeric)`)
+          await tx.execute(sql`INSERT INTO stock_transfer_lines (stock_transfer_id, line_number, order_item_id, product_id, quantity, unit_cost)
+            VALUES (${transfer!.id}, ${index + 1}, ${item!.id}, ${product.id}, ${line.quantity}::numeric, ${product.cost}::numeric)`)
         }
         await audit({
           entityType: 'order',
@@ -199,7 +199,7 @@ export function transferHandlers(deps: {
               CROSS JOIN LATERAL (SELECT COALESCE(sum(b.available), 0) AS available FROM stock_balances b
                                   WHERE b.workspace_id = ${t.source_workspace_id} AND b.product_id = l.product_id) a
               WHERE l.stock_transfer_id = ${t.id}
-              ORDER BY l.created_at, l.id
+              ORDER BY l.line_number
               FOR UPDATE OF l`,
         )
         // The stock policy is the sending terminal's to enforce (central accepts any ledger row).
@@ -270,7 +270,7 @@ export function transferHandlers(deps: {
         const lines = await rowsOf<{ id: string; product_id: string; quantity: string; unit_cost: string | null }>(
           tx,
           sql`SELECT id, product_id, quantity::text AS quantity, unit_cost::text AS unit_cost FROM stock_transfer_lines
-              WHERE stock_transfer_id = ${t.id} ORDER BY created_at, id FOR UPDATE`,
+              WHERE stock_transfer_id = ${t.id} ORDER BY line_number FOR UPDATE`,
         )
         const byId = new Map(lines.map((l) => [l.id, l]))
         const quantityOf = new Map<string, string>()
@@ -322,7 +322,7 @@ async function transferDetail(db: DbOrTx, session: Session, locale: Locale, tran
     db,
     sql`SELECT l.id, l.product_id, p.code, p.name, p.unit, l.quantity::text AS quantity, l.quantity_received::text AS quantity_received
         FROM stock_transfer_lines l JOIN products p ON p.id = l.product_id
-        WHERE l.stock_transfer_id = ${transferId} ORDER BY l.created_at, l.id`,
+        WHERE l.stock_transfer_id = ${transferId} ORDER BY l.line_number`,
   )
   return {
     ...summaryOf(header),
