@@ -33,7 +33,7 @@ export function stockStatusHandlers(deps: {
                OR p.barcode ILIKE ${pattern} OR p.sku ILIKE ${pattern})`
       const groups = await rowsOf<{ status: InventoryStatus; n: number; value: string }>(
         deps.orm,
-        sql`SELECT v.inventory_status AS status, count(*)::int AS n, COALESCE(sum(v.inventory_value), 0)::text AS value
+        sql`SELECT v.inventory_status AS status, count(*)::int AS n, round(COALESCE(sum(v.inventory_value), 0), 2)::text AS value
             ${scoped} GROUP BY v.inventory_status`,
       )
       const byStatus = Object.fromEntries(inventoryStatuses.map((s) => [s, 0])) as Record<InventoryStatus, number>
@@ -41,7 +41,7 @@ export function stockStatusHandlers(deps: {
       const chosen = groups.filter((g) => status === null || g.status === status)
       const totals = await firstOf<{ value: string }>(
         deps.orm,
-        sql`SELECT COALESCE(sum(v.inventory_value), 0)::text AS value ${scoped}
+        sql`SELECT round(COALESCE(sum(v.inventory_value), 0), 2)::text AS value ${scoped}
             AND (${status}::text IS NULL OR v.inventory_status = ${status})`,
       )
       const rows = await rowsOf<{
@@ -61,7 +61,7 @@ export function stockStatusHandlers(deps: {
         deps.orm,
         sql`SELECT v.id, v.code, v.name, p.unit, v.stock_level::text AS stock_level, v.reserved_quantity::text AS reserved_quantity,
                    v.available_quantity::text AS available_quantity, v.min_stock_level, v.reorder_point, v.inventory_status,
-                   v.cost::text AS cost, v.inventory_value::text AS inventory_value
+                   v.cost::text AS cost, round(v.inventory_value, 2)::text AS inventory_value
             ${scoped} AND (${status}::text IS NULL OR v.inventory_status = ${status})
             ORDER BY ${statusRank}, v.inventory_value DESC, v.id
             LIMIT ${limit} OFFSET ${offset}`,
