@@ -221,6 +221,14 @@ INSERT INTO sync_scope (table_name, apply_order, scope, direction, parent_table,
   ('stock_transfer_lines', 43, 'organization_child', 'both', 'stock_transfers', 'stock_transfer_id', false, '{}', '{}');
 
 SELECT sync_scope_refresh();
-SELECT sync_install_triggers();
+-- sync_install_triggers() comes from 0019 (central) or 0020 (terminal); a database migrated with
+-- the shared migrations only (the parity test) has neither and no triggers to install.
+DO $$
+BEGIN
+  IF to_regprocedure('sync_install_triggers()') IS NOT NULL THEN
+    PERFORM sync_install_triggers();
+  END IF;
+END;
+$$;
 `,
 } satisfies MigrationSource
