@@ -213,6 +213,12 @@ export const stockMethods = {
     access: 'inventory.read',
   },
 
+  /** Product categories, for choosing what a count covers. */
+  'stock.categories.list': {
+    input: z.object({}).strict(),
+    output: z.array(z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable() })),
+    access: 'inventory.read',
+  },
   'stock.counts.list': {
     input: z.object({}).strict(),
     output: z.array(stockCountSummary),

@@ -60,6 +60,7 @@ export function stockCountHandlers(deps: {
   orm: Orm
   write: Write
 }): DomainHandlers<
+  | 'stock.categories.list'
   | 'stock.counts.list'
   | 'stock.counts.create'
   | 'stock.counts.get'
@@ -71,6 +72,18 @@ export function stockCountHandlers(deps: {
   | 'stock.counts.cancel'
 > {
   return {
+    'stock.categories.list': async (_input, ctx) => {
+      const session = ctx.connection.session!
+      const rows = await rowsOf<{ id: string; name: string; parent_id: string | null }>(
+        deps.orm,
+        sql`SELECT id, name, parent_id FROM product_categories
+            WHERE organization_id = ${session.organizationId} AND deleted_at IS NULL`,
+      )
+      // PGlite has no ICU: sorted in the person's language here, not in SQL.
+      const collator = new Intl.Collator(ctx.connection.locale)
+      return rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id })).sort((a, b) => collator.compare(a.name, b.name))
+    },
+
     'stock.counts.list': async (_input, ctx) => {
       const session = ctx.connection.session!
       const rows = await rowsOf<SummaryRow>(deps.orm, sql`${summarySelect} WHERE c.organization_id = ${session.organizationId}
