@@ -38,6 +38,8 @@ export const stockStatusRow = z.object({
   name: z.string(),
   unit: z.string(),
   stockLevel: z.string(),
+  /** On hand in the caller's workspace (the view's figures are organization-wide). */
+  workspaceStock: z.string(),
   reservedQuantity: z.string(),
   availableQuantity: z.string(),
   minStockLevel: z.number(),

@@ -48,7 +48,7 @@ describe('stock status', () => {
 
   it('filters by status and search, and pages', async () => {
     const low1 = await call(backend, 'stock.status.list', { status: 'LOW_STOCK' }, as(tenant, 'employee'))
-    expect(low1).toMatchObject({ total: 1, inventoryValue: '5.25', rows: [{ id: low, stockLevel: '1.500' }] })
+    expect(low1).toMatchObject({ total: 1, inventoryValue: '5.25', rows: [{ id: low, stockLevel: '1.500', workspaceStock: '1.500' }] })
     const found = await call(backend, 'stock.status.list', { search: 'заказ' }, as(tenant, 'employee'))
     expect(found.rows.map((r) => r.id)).toEqual([reorder])
     const second = await call(backend, 'stock.status.list', { offset: 1, limit: 2 }, as(tenant, 'employee'))

@@ -50,6 +50,7 @@ export function stockStatusHandlers(deps: {
         name: string
         unit: string
         stock_level: string
+        workspace_stock: string
         reserved_quantity: string
         available_quantity: string
         min_stock_level: number
@@ -59,7 +60,10 @@ export function stockStatusHandlers(deps: {
         inventory_value: string
       }>(
         deps.orm,
-        sql`SELECT v.id, v.code, v.name, p.unit, v.stock_level::text AS stock_level, v.reserved_quantity::text AS reserved_quantity,
+        sql`SELECT v.id, v.code, v.name, p.unit, v.stock_level::text AS stock_level,
+                   (SELECT COALESCE(sum(b.on_hand), 0::numeric(12,3)) FROM stock_balances b
+                    WHERE b.product_id = v.id AND b.workspace_id = ${session.workspaceId})::text AS workspace_stock,
+                   v.reserved_quantity::text AS reserved_quantity,
                    v.available_quantity::text AS available_quantity, v.min_stock_level, v.reorder_point, v.inventory_status,
                    v.cost::text AS cost, round(v.inventory_value, 2)::text AS inventory_value
             ${scoped} AND (${status}::text IS NULL OR v.inventory_status = ${status})
@@ -73,6 +77,7 @@ export function stockStatusHandlers(deps: {
           name: r.name,
           unit: r.unit,
           stockLevel: r.stock_level,
+          workspaceStock: r.workspace_stock,
           reservedQuantity: r.reserved_quantity,
           availableQuantity: r.available_quantity,
           minStockLevel: r.min_stock_level,

@@ -21,7 +21,7 @@ export const statusColor: Record<InventoryStatus, string> = {
 }
 
 const ROW_HEIGHT = 48
-const columns = '140px minmax(200px, 1fr) 110px 110px 110px 150px 140px'
+const columns = '130px minmax(200px, 1fr) 110px 120px 100px 100px 150px 140px'
 
 /** The stock status screen and reorder suggestions. */
 export function StockStatusTab() {
@@ -101,11 +101,11 @@ function StockStatusPanel() {
           onChange={(v) => void statusChosen(rpc, v === 'all' ? null : (v as InventoryStatus))}
         >
           <Group gap="xs">
-            <Chip value="all" size="lg" data-testid="stock-filter-all">
+            <Chip value="all" size="lg" wrapperProps={{ 'data-testid': 'stock-filter-all' }}>
               {t('warehouse.stock.status.all')} · {allCount}
             </Chip>
             {inventoryStatuses.map((s) => (
-              <Chip key={s} value={s} size="lg" color={statusColor[s]} data-testid={`stock-filter-${s}`}>
+              <Chip key={s} value={s} size="lg" color={statusColor[s]} wrapperProps={{ 'data-testid': `stock-filter-${s}` }}>
                 {t(`warehouse.stock.status.${s}`)} · {byStatus?.[s] ?? 0}
               </Chip>
             ))}
@@ -134,7 +134,7 @@ function StockStatusPanel() {
       </Text>
       <div role="table" aria-rowcount={total} data-testid="stock-table">
         <div role="row" style={{ display: 'grid', gridTemplateColumns: columns, fontWeight: 600, padding: '8px 0' }}>
-          {(['code', 'name', 'stock', 'reserved', 'available', 'status', 'value'] as const).map((c) => (
+          {(['code', 'name', 'stock', 'here', 'reserved', 'available', 'status', 'value'] as const).map((c) => (
             <div role="columnheader" key={c} style={{ paddingInline: 8 }}>
               {t(`warehouse.stock.columns.${c}`)}
             </div>
@@ -170,6 +170,7 @@ function StockStatusPanel() {
                       <Cell>
                         {formatQuantity(row.stockLevel, locale)} {row.unit}
                       </Cell>
+                      <Cell>{formatQuantity(row.workspaceStock, locale)}</Cell>
                       <Cell>{formatQuantity(row.reservedQuantity, locale)}</Cell>
                       <Cell>{formatQuantity(row.availableQuantity, locale)}</Cell>
                       <Cell>

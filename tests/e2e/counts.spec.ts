@@ -1,0 +1,79 @@
+import type { Page } from '@playwright/test'
+import { expect, keepScreenshot, test, withDemoCompany } from './fixtures'
+
+/** A number as the screen shows it ("1 234,5 шт") → its decimal text ("1234.5"). */
+function decimalOf(text: string | null): string {
+  return (text ?? '').replace(/[^\d,.−-]/g, '').replace(',', '.').replace('−', '-')
+}
+
+/** Types a code at a keyboard-wedge scanner's speed and ends it with Enter. */
+async function scan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 5 })
+  await page.keyboard.press('Enter')
+}
+
+/** The on-hand quantity of a product in the stock status screen, found by its code. */
+async function stockOf(page: Page, code: string): Promise<string> {
+  await page.getByTestId('warehouse-tab-stock').click()
+  await page.getByTestId('stock-search').fill(code)
+  const row = page.getByTestId('stock-row').filter({ has: page.getByRole('cell', { name: code, exact: true }) })
+  await expect(row).toHaveCount(1)
+  return decimalOf(await row.getByRole('cell').nth(2).textContent())
+}
+
+test('a clerk counts blind by scanning, a manager approves the variance and the stock changes', async ({ page, terminal }, testInfo) => {
+  await withDemoCompany(page, terminal)
+  await page.getByTestId('nav-warehouse').click()
+
+  // A product in stock, by its code as the stock screen shows it.
+  await page.getByTestId('warehouse-tab-stock').click()
+  await page.getByTestId('stock-filter-IN_STOCK').click()
+  const firstRow = page.getByTestId('stock-row').first()
+  await expect(firstRow).toBeVisible()
+  const code = ((await firstRow.getByRole('cell').first().textContent()) ?? '').trim()
+  expect(code).not.toBe('')
+  const before = await stockOf(page, code)
+
+  await page.getByTestId('warehouse-tab-counts').click()
+  await page.getByTestId('count-new').click()
+  await page.getByTestId('count-create').click()
+  await expect(page.getByTestId('count-status')).toHaveText('Открыта')
+  await expect(page.getByTestId('count-scan')).toBeFocused()
+
+  // Three scans, then a typed quantity of 2 for the same product: 5 counted.
+  for (let i = 0; i < 3; i++) await scan(page, code)
+  await expect(page.getByTestId('count-scan-ok')).toContainText(': 3')
+  await page.getByTestId('count-scan-quantity').fill('2')
+  await page.getByTestId('count-scan').focus()
+  await scan(page, code)
+  await expect(page.getByTestId('count-scan-ok')).toContainText(': 5')
+  // An unknown code is refused loudly, and counting goes on.
+  await scan(page, 'NO-SUCH-CODE-1')
+  await expect(page.getByTestId('count-scan-error')).toContainText('NO-SUCH-CODE-1')
+  // Blind: while counting, no book quantity is shown.
+  await expect(page.getByTestId('count-report')).toHaveCount(0)
+  await expect(page.getByTestId('count-line')).toHaveCount(1)
+  await expect(page.getByTestId('count-line-counted')).toContainText('5')
+
+  await page.getByTestId('count-submit').click()
+  await page.getByTestId('count-confirm').click()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(page.getByTestId('count-status')).toHaveText('Сдана на проверку')
+  await expect(page.getByTestId('count-report')).toBeVisible()
+  const variance = decimalOf(await page.getByTestId('count-line-variance').textContent())
+  expect(Number(variance)).not.toBe(0)
+  await keepScreenshot(page, testInfo, 'count-variance-report')
+
+  // The manager approves: adjustments are posted once.
+  await page.getByTestId('count-approve').click()
+  await page.getByTestId('count-confirm').click()
+  await expect(page.getByTestId('count-status')).toHaveText('Утверждена')
+  await expect(page.getByTestId('count-approved')).toContainText('Проведено корректировок: 1')
+  await expect(page.getByTestId('count-approve')).toHaveCount(0)
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await keepScreenshot(page, testInfo, 'count-approved')
+
+  // Organization-wide stock moved by exactly the variance (decimal text compared as thousandths).
+  const after = await stockOf(page, code)
+  expect(Math.round(Number(after) * 1000)).toBe(Math.round(Number(before) * 1000) + Math.round(Number(variance) * 1000))
+})
