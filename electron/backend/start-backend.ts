@@ -13,6 +13,7 @@ import { adminPeopleHandlers } from './handlers/admin-people'
 import { auditHandlers } from './handlers/audit'
 import { authHandlers } from './handlers/auth'
 import { peopleHandlers } from './handlers/people'
+import { printHandlers } from './handlers/print'
 import { settingsHandlers } from './handlers/settings'
 import { setupHandlers } from './handlers/setup'
 import { systemHandlers } from './handlers/system'
@@ -254,6 +255,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     ...adminOrganizationHandlers({ orm, write }),
     ...stockHandlers({ orm, write }),
     ...settingsHandlers({ orm, write, vault, mailer, cache: settingsCache }),
+    ...printHandlers({ orm, resourcesDir: options.resourcesDir }),
     ...systemHandlers({
       db,
       appVersion: options.appVersion ?? APP_VERSION,
