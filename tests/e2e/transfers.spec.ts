@@ -16,7 +16,7 @@ function quantityOf(text: string | null): number {
 async function productInStockHere(page: Page): Promise<{ code: string; here: number }> {
   await page.getByTestId('warehouse-tab-stock').click()
   await page.getByTestId('stock-filter-IN_STOCK').click()
-  await expect(page.getByTestId('stock-row').first()).toBeVisible()
+  await expect(page.getByTestId('stock-row').first()).toContainText('В наличии')
   const rows = page.getByTestId('stock-row')
   for (let i = 0; i < (await rows.count()); i++) {
     const cells = rows.nth(i).getByRole('cell')
@@ -46,8 +46,9 @@ test('a transfer is shipped from one workspace and received in another by a cler
   const destination = page.getByRole('option').first()
   const destinationName = ((await destination.textContent()) ?? '').trim()
   await destination.click()
-  await page.getByTestId('transfer-scan').focus()
+  await page.getByTestId('transfer-scan').getByTestId('scan-input').focus()
   await scan(page, code)
+  await expect(page.getByTestId('transfer-line-quantity')).toHaveValue('1')
   await scan(page, code)
   await expect(page.getByTestId('transfer-line')).toHaveCount(1)
   await expect(page.getByTestId('transfer-line-quantity')).toHaveValue('2')

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import type { Session } from '../call-context'
 import type { DbOrTx, Tx } from '../data/orm'
 import type { Locale } from '../../../shared/locale'
+import { classifyScan, gtinForms } from '../../../shared/barcode/gs1'
 import { RpcFailure } from '../../../shared/contract'
 import { stockRefusal } from './messages'
 
@@ -99,33 +100,31 @@ const productColumns = sql`p.id, p.code, p.name, p.unit, p.status, p.cost::text 
   p.vat_rate::text AS vat_rate, p.barcode, p.track_inventory, p.category_id`
 
 /**
- * The GTIN in a scanned GS1 element string (AI 01), with or without the symbology identifier
- * and brackets, or null. Keeps this module's look-up independent of the scanning module.
+ * The codes a scan may be stored under: a GTIN (plain or the AI 01 of a GS1 string) in each
+ * printed form (GTIN-14, EAN-13, UPC-A, EAN-8), else the text itself (product code, SKU).
+ * Classified by shared/barcode/gs1.ts, as the scanning screens do.
  */
-export function gtinOf(raw: string): string | null {
-  const text = raw
-    .replace(/^\][A-Za-z]\d/, '')
-    .replace(/[()]/g, '')
-    .replace(/\u001d/g, '')
-  const match = /^01(\d{14})/.exec(text)
-  return match ? match[1]! : null
+export function scanCandidates(raw: string): string[] {
+  const scan = classifyScan(raw)
+  if (scan.kind === 'gtin') return [...new Set([scan.printed, ...gtinForms(scan.gtin)])]
+  if (scan.kind === 'gs1' && scan.gtin) return gtinForms(scan.gtin)
+  // A scanner without Shift (or a person with Caps Lock) types product codes in lower case;
+  // codes are kept in upper case, so both are tried (and the index still serves).
+  const text = raw.trim()
+  return [...new Set([text, text.toUpperCase()])]
 }
 
 /**
  * A live product of the organization by a scanned or typed code: barcode (also a GTIN from a
- * GS1 code, with or without its leading zero), product code, SKU, or a lot's GTIN.
+ * GS1 code, in any of its printed forms), product code, SKU, or a lot's GTIN.
  */
 export async function productByCode(db: DbOrTx, organizationId: string, code: string): Promise<ProductRow | undefined> {
-  const gtin = gtinOf(code)
-  const candidates = [code]
-  if (gtin) candidates.push(gtin, gtin.replace(/^0+/, ''))
-  else if (/^\d{8,14}$/.test(code)) candidates.push(code.padStart(14, '0'), code.replace(/^0+/, ''))
-  const list = sqlList(candidates)
+  const list = sqlList(scanCandidates(code))
   return firstOf<ProductRow>(
     db,
     sql`SELECT ${productColumns} FROM products p
         WHERE p.organization_id = ${organizationId} AND p.deleted_at IS NULL
-          AND (p.barcode IN (${list}) OR p.code = ${code} OR p.sku = ${code}
+          AND (p.barcode IN (${list}) OR p.code IN (${list}) OR p.sku IN (${list})
                OR p.id IN (SELECT l.product_id FROM stock_lots l WHERE l.organization_id = ${organizationId} AND l.gtin IN (${list})))
         ORDER BY (p.barcode IN (${list})) DESC, (p.code = ${code}) DESC, (p.status = 'ACTIVE') DESC
         LIMIT 1`,

@@ -155,6 +155,13 @@ describe('counts of the whole workspace and of a category', () => {
     expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['categoryId'] }] } })
   })
 
+  it('counts every scan of a fast burst of scans (calls overlapping)', async () => {
+    const { countId } = await call(backend, 'stock.counts.create', { scope: 'workspace' }, clerk())
+    await Promise.all(Array.from({ length: 5 }, () => call(backend, 'stock.counts.scan', { countId, code: '4601234567800' }, clerk())))
+    const detail = await call(backend, 'stock.counts.get', { countId }, clerk())
+    expect(detail.lines.map((l) => l.countedQuantity)).toEqual(['5.000'])
+  })
+
   it('cancels a count, after which nothing can be counted or approved', async () => {
     const { countId } = await call(backend, 'stock.counts.create', { scope: 'workspace' }, clerk())
     await call(backend, 'stock.counts.cancel', { countId }, clerk())

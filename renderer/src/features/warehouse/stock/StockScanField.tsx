@@ -1,63 +1,43 @@
-import { Group, NumberInput, TextInput } from '@mantine/core'
-import { IconBarcode } from '@tabler/icons-react'
-import { useEffect, useRef, useState } from 'react'
+import { Group, NumberInput } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ScanInput, useScanFeedback } from '../scanning'
 
 /**
- * The scan field of counting and transfers: a keyboard-wedge scanner types the code and
- * Enter; a person may type a code too. Focus stays here after each scan so the next one
- * lands, and an optional quantity (default 1) goes with the scan for several items at once.
+ * The scan field of counting and transfers: the warehouse's ScanInput (a keyboard-wedge burst
+ * or a typed code confirmed with Enter) with the scan feedback (tone and flash: accepted or
+ * refused) and, optionally, a quantity for several items at once. The quantity goes back to 1
+ * after each accepted scan, so the next scan counts one again.
  */
 export function StockScanField({
   onScan,
   disabled = false,
   withQuantity = false,
-  testId = 'scan-input',
+  testId = 'stock-scan',
 }: {
-  onScan: (code: string, quantity: string) => Promise<boolean> | boolean | void
+  /** Handles one scan; true when it was accepted. */
+  onScan: (code: string, quantity: string) => Promise<boolean>
   disabled?: boolean
   withQuantity?: boolean
   testId?: string
 }) {
   const { t } = useTranslation()
-  const [code, setCode] = useState('')
+  const feedback = useScanFeedback()
   const [quantity, setQuantity] = useState<string | number>(1)
-  const input = useRef<HTMLInputElement>(null)
 
-  useEffect(() => {
-    if (!disabled) input.current?.focus()
-  }, [disabled])
-
-  const submit = async () => {
-    const scanned = code.trim()
-    if (!scanned) return
-    setCode('')
-    const done = await onScan(scanned, String(quantity || 1))
-    // A typed quantity is for one scan only: the next scan counts one again.
-    if (done !== false) setQuantity(1)
-    input.current?.focus()
+  const scanned = async (raw: string) => {
+    const accepted = await onScan(raw, String(quantity || 1))
+    if (accepted) {
+      feedback.ok()
+      setQuantity(1)
+    } else feedback.error()
   }
 
   return (
-    <Group align="flex-end" wrap="nowrap">
-      <TextInput
-        ref={input}
-        size="xl"
-        style={{ flex: 1 }}
-        leftSection={<IconBarcode size={28} />}
-        label={t('warehouse.stock.scan.label')}
-        value={code}
-        disabled={disabled}
-        autoComplete="off"
-        onChange={(e) => setCode(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault()
-            void submit()
-          }
-        }}
-        data-testid={testId}
-      />
+    <Group align="flex-start" wrap="nowrap" data-testid={testId}>
+      <div style={{ flex: 1 }}>
+        <ScanInput disabled={disabled} showLast={false} onScan={(scan) => void scanned(scan.raw)} />
+      </div>
       {withQuantity && (
         <NumberInput
           size="xl"
@@ -69,9 +49,6 @@ export function StockScanField({
           value={quantity}
           disabled={disabled}
           onChange={setQuantity}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') input.current?.focus()
-          }}
           data-testid={`${testId}-quantity`}
         />
       )}

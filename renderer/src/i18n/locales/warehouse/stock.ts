@@ -48,7 +48,6 @@ export const ru = {
     selectAll: 'Выбрать все на странице',
   },
   scan: {
-    label: 'Сканируйте штрихкод или введите код и нажмите Enter',
     quantity: 'Кол-во',
     ok: '«{{name}}»: {{quantity}}',
     added: 'Добавлено: «{{name}}»',
@@ -183,7 +182,6 @@ export const kk: DeepStrings<typeof ru> = {
     selectAll: 'Беттегінің бәрін таңдау',
   },
   scan: {
-    label: 'Штрихкодты сканерлеңіз немесе кодты енгізіп, Enter басыңыз',
     quantity: 'Саны',
     ok: '«{{name}}»: {{quantity}} дана',
     added: 'Қосылды: «{{name}}»',
@@ -316,7 +314,6 @@ export const en: DeepStrings<typeof ru> = {
     selectAll: 'Select all on this page',
   },
   scan: {
-    label: 'Scan a barcode or type a code and press Enter',
     quantity: 'Qty',
     ok: '“{{name}}”: {{quantity}}',
     added: 'Added: “{{name}}”',
