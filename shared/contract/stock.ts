@@ -204,7 +204,9 @@ export const stockMethods = {
   'stock.reorder.createPurchaseOrders': {
     input: z.object({ productIds: z.array(z.uuid()).min(1).max(500) }).strict(),
     output: z.object({
-      orders: z.array(z.object({ orderId: z.string(), orderNumber: z.string(), supplierName: z.string().nullable(), lines: z.number().int() })),
+      orders: z.array(
+        z.object({ orderId: z.string(), orderNumber: z.string(), supplierName: z.string().nullable(), lines: z.number().int() }),
+      ),
     }),
     access: 'orders.manage',
   },

@@ -3,7 +3,10 @@ import { expect, keepScreenshot, test, withDemoCompany } from './fixtures'
 
 /** A number as the screen shows it ("1 234,5 шт") → its decimal text ("1234.5"). */
 function decimalOf(text: string | null): string {
-  return (text ?? '').replace(/[^\d,.−-]/g, '').replace(',', '.').replace('−', '-')
+  return (text ?? '')
+    .replace(/[^\d,.−-]/g, '')
+    .replace(',', '.')
+    .replace('−', '-')
 }
 
 /** Types a code at a keyboard-wedge scanner's speed and ends it with Enter. */
@@ -21,7 +24,10 @@ async function stockOf(page: Page, code: string): Promise<string> {
   return decimalOf(await row.getByRole('cell').nth(2).textContent())
 }
 
-test('a clerk counts blind by scanning, a manager approves the variance and the stock changes', async ({ page, terminal }, testInfo) => {
+test('a clerk counts blind by scanning, a manager approves the variance and the stock changes', async ({
+  page,
+  terminal,
+}, testInfo) => {
   await withDemoCompany(page, terminal)
   await page.getByTestId('nav-warehouse').click()
 

@@ -35,7 +35,10 @@ async function stockHere(page: Page, code: string): Promise<number> {
   return quantityOf(await row.getByRole('cell').nth(3).textContent())
 }
 
-test('a transfer is shipped from one workspace and received in another by a clerk there', async ({ page, terminal }, testInfo) => {
+test('a transfer is shipped from one workspace and received in another by a clerk there', async ({
+  page,
+  terminal,
+}, testInfo) => {
   await withDemoCompany(page, terminal)
   await page.getByTestId('nav-warehouse').click()
   const { code, here } = await productInStockHere(page)

@@ -132,7 +132,11 @@ export async function productByCode(db: DbOrTx, organizationId: string, code: st
 }
 
 /** Live products of the organization by id. */
-export async function productsByIds(db: DbOrTx, organizationId: string, ids: readonly string[]): Promise<Map<string, ProductRow>> {
+export async function productsByIds(
+  db: DbOrTx,
+  organizationId: string,
+  ids: readonly string[],
+): Promise<Map<string, ProductRow>> {
   if (ids.length === 0) return new Map()
   const rows = await rowsOf<ProductRow>(
     db,
@@ -165,7 +169,11 @@ export async function activeProductsOfLines(
       throw stockRefusal('VALIDATION', locale, path, 'productInactive', { line: index + 1, name: product.name })
     const first = firstLine.get(product.id)
     if (first !== undefined)
-      throw stockRefusal('VALIDATION', locale, path, 'duplicateProduct', { line: index + 1, name: product.name, first: first + 1 })
+      throw stockRefusal('VALIDATION', locale, path, 'duplicateProduct', {
+        line: index + 1,
+        name: product.name,
+        first: first + 1,
+      })
     firstLine.set(product.id, index)
     return product
   })

@@ -46,7 +46,11 @@ describe('a customer return', () => {
     )
     expect(tooMuch).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: expect.stringContaining('Line 1: “Болт М8” — 6.000 shipped'), issues: [{ path: ['lines', 0, 'quantity'] }] },
+      error: {
+        code: 'CONFLICT',
+        message: expect.stringContaining('Line 1: “Болт М8” — 6.000 shipped'),
+        issues: [{ path: ['lines', 0, 'quantity'] }],
+      },
     })
   })
 
@@ -54,7 +58,11 @@ describe('a customer return', () => {
     const created = await call(
       backend,
       'stock.returns.create',
-      { originalOrderId: salesOrderId, lines: [{ productId: bolt, quantity: '2', originalItemId: salesItemId }], reason: 'брак упаковки' },
+      {
+        originalOrderId: salesOrderId,
+        lines: [{ productId: bolt, quantity: '2', originalItemId: salesItemId }],
+        reason: 'брак упаковки',
+      },
       clerk(),
     )
     returnId = created.orderId
@@ -67,12 +75,15 @@ describe('a customer return', () => {
 
     await call(backend, 'stock.returns.receive', { orderId: returnId }, clerk())
     expect(await onHand(backend, bolt, tenant.workspaceId)).toBe('6.000')
-    const item = await backend.db.query<{ quantity_returned: string }>('SELECT quantity_returned::text FROM order_items WHERE id = $1', [
-      salesItemId,
-    ])
+    const item = await backend.db.query<{ quantity_returned: string }>(
+      'SELECT quantity_returned::text FROM order_items WHERE id = $1',
+      [salesItemId],
+    )
     expect(item.rows[0]!.quantity_returned).toBe('2.000')
     const list = await call(backend, 'stock.returns.list', {}, clerk())
-    expect(list).toEqual([expect.objectContaining({ orderId: returnId, status: 'delivered', originalOrderNumber: 'ALA-ORD-000777' })])
+    expect(list).toEqual([
+      expect.objectContaining({ orderId: returnId, status: 'delivered', originalOrderNumber: 'ALA-ORD-000777' }),
+    ])
   })
 
   it('is received only once; a second return of more than is left is refused at receipt too', async () => {

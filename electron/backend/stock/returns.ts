@@ -106,7 +106,8 @@ export function returnHandlers(deps: {
             WHERE o.organization_id = ${session.organizationId} AND o.workspace_id = ${session.workspaceId}
               AND o.type = 'SALES' AND o.deleted_at IS NULL AND upper(o.order_number) = upper(${orderNumber})`,
       )
-      if (!order) throw stockRefusal('NOT_FOUND', ctx.connection.locale, ['orderNumber'], 'orderNotFound', { number: orderNumber })
+      if (!order)
+        throw stockRefusal('NOT_FOUND', ctx.connection.locale, ['orderNumber'], 'orderNotFound', { number: orderNumber })
       const items = await rowsOf<{
         id: string
         product_id: string
@@ -165,7 +166,9 @@ export function returnHandlers(deps: {
           if (!line.originalItemId) return
           const item = items.get(line.originalItemId)
           if (!item || item.product_id !== line.productId)
-            throw stockRefusal('NOT_FOUND', locale, ['lines', index, 'originalItemId'], 'originalItemUnknown', { line: index + 1 })
+            throw stockRefusal('NOT_FOUND', locale, ['lines', index, 'originalItemId'], 'originalItemUnknown', {
+              line: index + 1,
+            })
           refuseTooMuch(locale, item, line.quantity, index)
         })
         const number = await issueDocumentNumber(tx, org, session.workspaceId, 'ORDER')
@@ -213,7 +216,13 @@ export function returnHandlers(deps: {
             number: order.order_number,
             status: word(locale, order.status),
           })
-        const lines = await rowsOf<{ id: string; product_id: string; quantity: string; original_item_id: string | null; unit_cost: string }>(
+        const lines = await rowsOf<{
+          id: string
+          product_id: string
+          quantity: string
+          original_item_id: string | null
+          unit_cost: string
+        }>(
           tx,
           sql`SELECT i.id, i.product_id, i.quantity_ordered::text AS quantity, i.custom_fields ->> 'original_item_id' AS original_item_id,
                      p.cost::text AS unit_cost
@@ -232,7 +241,13 @@ export function returnHandlers(deps: {
                     ${line.unit_cost}::numeric, ${order.id}, ${item ? item.id : line.id}, ${`return ${order.order_number}`}, ${by})`)
         }
         await tx.execute(sql`UPDATE orders SET status = 'delivered', delivered_date = CURRENT_DATE WHERE id = ${order.id}`)
-        await audit({ entityType: 'order', entityId: order.id, action: 'UPDATE', before: { status: 'pending' }, after: { status: 'delivered' } })
+        await audit({
+          entityType: 'order',
+          entityId: order.id,
+          action: 'UPDATE',
+          before: { status: 'pending' },
+          after: { status: 'delivered' },
+        })
         touched('orders', 'order_items', 'inventory_movements', 'stock_balances', 'products')
         return null
       })

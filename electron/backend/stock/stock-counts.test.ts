@@ -37,7 +37,12 @@ describe('a count of a list of products', () => {
   let countNumber: string
 
   it('is numbered from the document series and starts open with a line per product', async () => {
-    ;({ countId, countNumber } = await call(backend, 'stock.counts.create', { scope: 'products', productIds: [bolt, nut, washer] }, clerk()))
+    ;({ countId, countNumber } = await call(
+      backend,
+      'stock.counts.create',
+      { scope: 'products', productIds: [bolt, nut, washer] },
+      clerk(),
+    ))
     expect(countNumber).toMatch(/^W[0-9A-F]{6}-CNT-000001$/)
     const detail = await call(backend, 'stock.counts.get', { countId }, clerk())
     expect(detail).toMatchObject({ status: 'open', lineCount: 3, countedCount: 0, totals: null })
@@ -52,7 +57,13 @@ describe('a count of a list of products', () => {
     const detail = await call(backend, 'stock.counts.get', { countId }, clerk())
     expect(detail.status).toBe('counting')
     const line = detail.lines.find((l) => l.productId === bolt)!
-    expect(line).toMatchObject({ countedQuantity: '8.000', counted: true, bookQuantity: null, variance: null, varianceValue: null })
+    expect(line).toMatchObject({
+      countedQuantity: '8.000',
+      counted: true,
+      bookQuantity: null,
+      variance: null,
+      varianceValue: null,
+    })
   })
 
   it('keeps the book quantity of the moment of counting when a movement arrives later by sync', async () => {
@@ -78,7 +89,10 @@ describe('a count of a list of products', () => {
   it('refuses a product outside the list, an unknown code, zero and a negative quantity, naming the field', async () => {
     await stockedProduct(backend, tenant, { name: 'Шпилька', barcode: '4601234567824' })
     const outside = await backend.dispatch('stock.counts.scan', { countId, code: '4601234567824' }, clerk())
-    expect(outside).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('«Шпилька» не входит') } })
+    expect(outside).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('«Шпилька» не входит') },
+    })
     const unknown = await backend.dispatch('stock.counts.scan', { countId, code: 'NOPE' }, clerk())
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', issues: [{ path: ['code'] }] } })
     for (const quantity of ['0', '-1']) {
@@ -100,9 +114,24 @@ describe('a count of a list of products', () => {
     const detail = await call(backend, 'stock.counts.get', { countId }, manager())
     expect(detail.status).toBe('submitted')
     const byProduct = Object.fromEntries(detail.lines.map((l) => [l.productId, l]))
-    expect(byProduct[bolt]).toMatchObject({ countedQuantity: '9.000', bookQuantity: '10.000', variance: '-1.000', varianceValue: '-120.50' })
-    expect(byProduct[nut]).toMatchObject({ countedQuantity: '41.000', bookQuantity: '40.000', variance: '1.000', varianceValue: '15.00' })
-    expect(byProduct[washer]).toMatchObject({ notFound: true, countedQuantity: '0.000', variance: '-100.000', varianceValue: '-225.00' })
+    expect(byProduct[bolt]).toMatchObject({
+      countedQuantity: '9.000',
+      bookQuantity: '10.000',
+      variance: '-1.000',
+      varianceValue: '-120.50',
+    })
+    expect(byProduct[nut]).toMatchObject({
+      countedQuantity: '41.000',
+      bookQuantity: '40.000',
+      variance: '1.000',
+      varianceValue: '15.00',
+    })
+    expect(byProduct[washer]).toMatchObject({
+      notFound: true,
+      countedQuantity: '0.000',
+      variance: '-100.000',
+      varianceValue: '-225.00',
+    })
     expect(detail.totals).toEqual({ surplusValue: '15.00', shortageValue: '345.50', netValue: '-330.50', linesWithVariance: 3 })
     // Scanning into a submitted count is refused.
     const late = await backend.dispatch('stock.counts.scan', { countId, code: '4601234567893' }, clerk())
@@ -139,7 +168,12 @@ describe('counts of the whole workspace and of a category', () => {
 
   it('counts a category with its sub-categories', async () => {
     const conn = pgliteConnection(backend.db)
-    const parent = await insert(conn, 'product_categories', { organization_id: tenant.organizationId, workspace_id: tenant.workspaceId, name: 'Крепёж', code: 'FIX' })
+    const parent = await insert(conn, 'product_categories', {
+      organization_id: tenant.organizationId,
+      workspace_id: tenant.workspaceId,
+      name: 'Крепёж',
+      code: 'FIX',
+    })
     const child = await insert(conn, 'product_categories', {
       organization_id: tenant.organizationId,
       workspace_id: tenant.workspaceId,
@@ -157,7 +191,9 @@ describe('counts of the whole workspace and of a category', () => {
 
   it('counts every scan of a fast burst of scans (calls overlapping)', async () => {
     const { countId } = await call(backend, 'stock.counts.create', { scope: 'workspace' }, clerk())
-    await Promise.all(Array.from({ length: 5 }, () => call(backend, 'stock.counts.scan', { countId, code: '4601234567800' }, clerk())))
+    await Promise.all(
+      Array.from({ length: 5 }, () => call(backend, 'stock.counts.scan', { countId, code: '4601234567800' }, clerk())),
+    )
     const detail = await call(backend, 'stock.counts.get', { countId }, clerk())
     expect(detail.lines.map((l) => l.countedQuantity)).toEqual(['5.000'])
   })

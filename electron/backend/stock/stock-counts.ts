@@ -86,8 +86,11 @@ export function stockCountHandlers(deps: {
 
     'stock.counts.list': async (_input, ctx) => {
       const session = ctx.connection.session!
-      const rows = await rowsOf<SummaryRow>(deps.orm, sql`${summarySelect} WHERE c.organization_id = ${session.organizationId}
-        AND c.workspace_id = ${session.workspaceId} ORDER BY c.created_at DESC, c.id LIMIT 200`)
+      const rows = await rowsOf<SummaryRow>(
+        deps.orm,
+        sql`${summarySelect} WHERE c.organization_id = ${session.organizationId}
+        AND c.workspace_id = ${session.workspaceId} ORDER BY c.created_at DESC, c.id LIMIT 200`,
+      )
       return rows.map(summaryOf)
     },
 
@@ -120,7 +123,8 @@ export function stockCountHandlers(deps: {
           if (productIds.length === 0) throw stockRefusal('VALIDATION', locale, ['productIds'], 'productsRequired')
           const found = await productsByIds(tx, org, productIds)
           productIds.forEach((id, index) => {
-            if (!found.has(id)) throw stockRefusal('NOT_FOUND', locale, ['productIds', index], 'productUnknown', { line: index + 1 })
+            if (!found.has(id))
+              throw stockRefusal('NOT_FOUND', locale, ['productIds', index], 'productUnknown', { line: index + 1 })
           })
           items = [...new Set(productIds)]
         }

@@ -17,13 +17,42 @@ let supplierId: string
 beforeAll(async () => {
   ;({ backend, tenant } = await stockBackend())
   const conn = pgliteConnection(backend.db)
-  out = await stockedProduct(backend, tenant, { name: 'Нет в наличии', cost: '10.00', min_stock_level: 2, reorder_point: 5, reorder_quantity: 20 })
-  low = await stockedProduct(backend, tenant, { name: 'Мало', cost: '3.50', min_stock_level: 2, reorder_point: 5, reorder_quantity: 30, onHand: '1.5' })
-  reorder = await stockedProduct(backend, tenant, { name: 'Пора заказать', cost: '7.00', min_stock_level: 2, reorder_point: 5, onHand: '4' })
+  out = await stockedProduct(backend, tenant, {
+    name: 'Нет в наличии',
+    cost: '10.00',
+    min_stock_level: 2,
+    reorder_point: 5,
+    reorder_quantity: 20,
+  })
+  low = await stockedProduct(backend, tenant, {
+    name: 'Мало',
+    cost: '3.50',
+    min_stock_level: 2,
+    reorder_point: 5,
+    reorder_quantity: 30,
+    onHand: '1.5',
+  })
+  reorder = await stockedProduct(backend, tenant, {
+    name: 'Пора заказать',
+    cost: '7.00',
+    min_stock_level: 2,
+    reorder_point: 5,
+    onHand: '4',
+  })
   plenty = await stockedProduct(backend, tenant, { name: 'Много', cost: '1.25', reorder_point: 5, onHand: '100' })
   // The reorder product's usual supplier: its latest purchase order names one.
-  supplierId = await insert(conn, 'suppliers', { organization_id: tenant.organizationId, workspace_id: tenant.workspaceId, code: 'S1', name: 'ТОО Поставщик' })
-  const po = await createOrder(conn, tenant, { order_number: 'OLD-PO-1', type: 'PURCHASE', supplier_id: supplierId, status: 'delivered' })
+  supplierId = await insert(conn, 'suppliers', {
+    organization_id: tenant.organizationId,
+    workspace_id: tenant.workspaceId,
+    code: 'S1',
+    name: 'ТОО Поставщик',
+  })
+  const po = await createOrder(conn, tenant, {
+    order_number: 'OLD-PO-1',
+    type: 'PURCHASE',
+    supplier_id: supplierId,
+    status: 'delivered',
+  })
   await addOrderItem(conn, po, reorder)
   // Another organization's product is never listed.
   const other = await createTenant(conn, 'ТОО Чужая')
@@ -48,7 +77,11 @@ describe('stock status', () => {
 
   it('filters by status and search, and pages', async () => {
     const low1 = await call(backend, 'stock.status.list', { status: 'LOW_STOCK' }, as(tenant, 'employee'))
-    expect(low1).toMatchObject({ total: 1, inventoryValue: '5.25', rows: [{ id: low, stockLevel: '1.500', workspaceStock: '1.500' }] })
+    expect(low1).toMatchObject({
+      total: 1,
+      inventoryValue: '5.25',
+      rows: [{ id: low, stockLevel: '1.500', workspaceStock: '1.500' }],
+    })
     const found = await call(backend, 'stock.status.list', { search: 'заказ' }, as(tenant, 'employee'))
     expect(found.rows.map((r) => r.id)).toEqual([reorder])
     const second = await call(backend, 'stock.status.list', { offset: 1, limit: 2 }, as(tenant, 'employee'))
@@ -70,12 +103,29 @@ describe('reorder', () => {
   it('creates draft purchase orders per supplier with reorder_quantity per line, numbered from the series', async () => {
     const byClerk = await backend.dispatch('stock.reorder.createPurchaseOrders', { productIds: [out] }, as(tenant, 'employee'))
     expect(byClerk).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const { orders } = await call(backend, 'stock.reorder.createPurchaseOrders', { productIds: [out, low, reorder] }, as(tenant, 'manager'))
+    const { orders } = await call(
+      backend,
+      'stock.reorder.createPurchaseOrders',
+      { productIds: [out, low, reorder] },
+      as(tenant, 'manager'),
+    )
     expect(orders).toEqual([
       { orderId: expect.any(String), orderNumber: expect.stringMatching(/-ORD-000001$/), supplierName: null, lines: 2 },
-      { orderId: expect.any(String), orderNumber: expect.stringMatching(/-ORD-000002$/), supplierName: 'ТОО Поставщик', lines: 1 },
+      {
+        orderId: expect.any(String),
+        orderNumber: expect.stringMatching(/-ORD-000002$/),
+        supplierName: 'ТОО Поставщик',
+        lines: 1,
+      },
     ])
-    const { rows } = await backend.db.query<{ type: string; status: string; supplier_id: string | null; product_id: string; q: string; unit_price: string }>(
+    const { rows } = await backend.db.query<{
+      type: string
+      status: string
+      supplier_id: string | null
+      product_id: string
+      q: string
+      unit_price: string
+    }>(
       `SELECT o.type, o.status, o.supplier_id, i.product_id, i.quantity_ordered::text AS q, i.unit_price::text AS unit_price
        FROM orders o JOIN order_items i ON i.order_id = o.id WHERE o.id IN ($1, $2) ORDER BY o.order_number, i.quantity_ordered`,
       [orders[0]!.orderId, orders[1]!.orderId],

@@ -21,7 +21,9 @@ function searchPattern(search: string): string {
 export function stockStatusHandlers(deps: {
   orm: Orm
   write: Write
-}): DomainHandlers<'stock.status.list' | 'stock.reorder.suggestions' | 'stock.reorder.createPurchaseOrders' | 'stock.products.lookup'> {
+}): DomainHandlers<
+  'stock.status.list' | 'stock.reorder.suggestions' | 'stock.reorder.createPurchaseOrders' | 'stock.products.lookup'
+> {
   return {
     'stock.status.list': async ({ status, search, offset, limit }, ctx) => {
       const session = ctx.connection.session!

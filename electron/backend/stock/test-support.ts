@@ -15,7 +15,12 @@ export async function stockBackend(): Promise<{ backend: Backend; tenant: Tenant
 }
 
 /** A call context of the tenant's person in a role, in a workspace (the first by default). */
-export function as(tenant: Tenant, role: OrganizationRole = 'manager', locale: Locale = 'ru', workspaceId = tenant.workspaceId): CallContext {
+export function as(
+  tenant: Tenant,
+  role: OrganizationRole = 'manager',
+  locale: Locale = 'ru',
+  workspaceId = tenant.workspaceId,
+): CallContext {
   return { connection: { ...newConnection(), locale, session: { ...sessionOf(tenant, role), workspaceId } }, origin: 'test' }
 }
 
@@ -26,7 +31,12 @@ export function valueOf<M extends MethodName>(result: Result<unknown>): MethodOu
 }
 
 /** Calls a method and returns its value. */
-export async function call<M extends MethodName>(backend: Backend, method: M, input: unknown, ctx: CallContext): Promise<MethodOutput<M>> {
+export async function call<M extends MethodName>(
+  backend: Backend,
+  method: M,
+  input: unknown,
+  ctx: CallContext,
+): Promise<MethodOutput<M>> {
   return valueOf<M>(await backend.dispatch(method, input, ctx))
 }
 

@@ -23,7 +23,13 @@ const destination = () => as(tenant, 'employee', 'ru', tenant.workspace2Id)
 
 async function ledgerOf(transferId: string) {
   return (
-    await backend.db.query<{ workspace_id: string; product_id: string; movement_type: string; quantity: string; counterpart: string }>(
+    await backend.db.query<{
+      workspace_id: string
+      product_id: string
+      movement_type: string
+      quantity: string
+      counterpart: string
+    }>(
       `SELECT m.workspace_id, m.product_id, m.movement_type, m.quantity::text AS quantity, m.counterpart_workspace_id AS counterpart
        FROM inventory_movements m WHERE m.transfer_id = $1 ORDER BY m.movement_type DESC, m.quantity`,
       [transferId],
@@ -39,7 +45,13 @@ describe('a transfer from one workspace to another', () => {
     const created = await call(
       backend,
       'stock.transfers.create',
-      { destinationWorkspaceId: tenant.workspace2Id, lines: [{ productId: bolt, quantity: '4' }, { productId: nut, quantity: '1,5' }] },
+      {
+        destinationWorkspaceId: tenant.workspace2Id,
+        lines: [
+          { productId: bolt, quantity: '4' },
+          { productId: nut, quantity: '1,5' },
+        ],
+      },
       source(),
     )
     ;({ transferId, orderId } = created)
@@ -66,8 +78,20 @@ describe('a transfer from one workspace to another', () => {
     expect(elsewhere).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Алматы') } })
     await call(backend, 'stock.transfers.ship', { transferId }, source())
     expect(await ledgerOf(transferId)).toEqual([
-      { workspace_id: tenant.workspaceId, product_id: bolt, movement_type: 'transfer_out', quantity: '-4.000', counterpart: tenant.workspace2Id },
-      { workspace_id: tenant.workspaceId, product_id: nut, movement_type: 'transfer_out', quantity: '-1.500', counterpart: tenant.workspace2Id },
+      {
+        workspace_id: tenant.workspaceId,
+        product_id: bolt,
+        movement_type: 'transfer_out',
+        quantity: '-4.000',
+        counterpart: tenant.workspace2Id,
+      },
+      {
+        workspace_id: tenant.workspaceId,
+        product_id: nut,
+        movement_type: 'transfer_out',
+        quantity: '-1.500',
+        counterpart: tenant.workspace2Id,
+      },
     ])
     expect(await onHand(backend, bolt, tenant.workspaceId)).toBe('6.000')
     expect(await onHand(backend, bolt, tenant.workspace2Id)).toBe('0.000')
@@ -93,8 +117,20 @@ describe('a transfer from one workspace to another', () => {
     expect(negative).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['lines', 0, 'quantity'] }] } })
     await call(backend, 'stock.transfers.receive', { transferId, lines: [{ lineId: nutLine.id, quantity: '1' }] }, destination())
     expect((await ledgerOf(transferId)).filter((m) => m.movement_type === 'transfer_in')).toEqual([
-      { workspace_id: tenant.workspace2Id, product_id: nut, movement_type: 'transfer_in', quantity: '1.000', counterpart: tenant.workspaceId },
-      { workspace_id: tenant.workspace2Id, product_id: bolt, movement_type: 'transfer_in', quantity: '4.000', counterpart: tenant.workspaceId },
+      {
+        workspace_id: tenant.workspace2Id,
+        product_id: nut,
+        movement_type: 'transfer_in',
+        quantity: '1.000',
+        counterpart: tenant.workspaceId,
+      },
+      {
+        workspace_id: tenant.workspace2Id,
+        product_id: bolt,
+        movement_type: 'transfer_in',
+        quantity: '4.000',
+        counterpart: tenant.workspaceId,
+      },
     ])
     expect(await onHand(backend, bolt, tenant.workspace2Id)).toBe('4.000')
     expect(await onHand(backend, nut, tenant.workspace2Id)).toBe('1.000')
@@ -111,13 +147,23 @@ describe('what a transfer refuses', () => {
     const { transferId } = await call(
       backend,
       'stock.transfers.create',
-      { destinationWorkspaceId: tenant.workspace2Id, lines: [{ productId: bolt, quantity: '1' }, { productId: nut, quantity: '5' }] },
+      {
+        destinationWorkspaceId: tenant.workspace2Id,
+        lines: [
+          { productId: bolt, quantity: '1' },
+          { productId: nut, quantity: '5' },
+        ],
+      },
       source(),
     )
     const refused = await backend.dispatch('stock.transfers.ship', { transferId }, as(tenant, 'employee', 'en'))
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: 'Line 2: “Гайка М8” — 1.000 available, 5.000 needed', issues: [{ path: ['lines', 1, 'quantity'] }] },
+      error: {
+        code: 'CONFLICT',
+        message: 'Line 2: “Гайка М8” — 1.000 available, 5.000 needed',
+        issues: [{ path: ['lines', 1, 'quantity'] }],
+      },
     })
     expect(await ledgerOf(transferId)).toEqual([])
     await call(backend, 'stock.transfers.cancel', { transferId }, source())
@@ -128,18 +174,39 @@ describe('what a transfer refuses', () => {
   it('an inactive product, the same workspace, a zero quantity and a product twice', async () => {
     const old = await stockedProduct(backend, tenant, { name: 'Старый болт', status: 'DISCONTINUED', onHand: '1' })
     const cases = [
-      [{ destinationWorkspaceId: tenant.workspace2Id, lines: [{ productId: old, quantity: '1' }] }, ['lines', 0, 'productId'], 'не активен'],
-      [{ destinationWorkspaceId: tenant.workspaceId, lines: [{ productId: bolt, quantity: '1' }] }, ['destinationWorkspaceId'], 'совпадает'],
-      [{ destinationWorkspaceId: tenant.workspace2Id, lines: [{ productId: bolt, quantity: '0' }] }, ['lines', 0, 'quantity'], 'больше нуля'],
       [
-        { destinationWorkspaceId: tenant.workspace2Id, lines: [{ productId: bolt, quantity: '1' }, { productId: bolt, quantity: '2' }] },
+        { destinationWorkspaceId: tenant.workspace2Id, lines: [{ productId: old, quantity: '1' }] },
+        ['lines', 0, 'productId'],
+        'не активен',
+      ],
+      [
+        { destinationWorkspaceId: tenant.workspaceId, lines: [{ productId: bolt, quantity: '1' }] },
+        ['destinationWorkspaceId'],
+        'совпадает',
+      ],
+      [
+        { destinationWorkspaceId: tenant.workspace2Id, lines: [{ productId: bolt, quantity: '0' }] },
+        ['lines', 0, 'quantity'],
+        'больше нуля',
+      ],
+      [
+        {
+          destinationWorkspaceId: tenant.workspace2Id,
+          lines: [
+            { productId: bolt, quantity: '1' },
+            { productId: bolt, quantity: '2' },
+          ],
+        },
         ['lines', 1, 'productId'],
         'уже есть в строке 1',
       ],
     ] as const
     for (const [input, path, text] of cases) {
       const result = await backend.dispatch('stock.transfers.create', input, source())
-      expect(result).toMatchObject({ ok: false, error: { issues: [expect.objectContaining({ path, message: expect.stringContaining(text) })] } })
+      expect(result).toMatchObject({
+        ok: false,
+        error: { issues: [expect.objectContaining({ path, message: expect.stringContaining(text) })] },
+      })
     }
   })
 })

@@ -49,7 +49,9 @@ function requireTransition(t: TransferRow, locale: Locale, to: TransferStatus, a
     })
 }
 
-const summarySelect = (session: Session) => sql`SELECT t.id, t.order_id, t.transfer_number, t.source_workspace_id, sw.name AS source_name,
+const summarySelect = (
+  session: Session,
+) => sql`SELECT t.id, t.order_id, t.transfer_number, t.source_workspace_id, sw.name AS source_name,
     t.destination_workspace_id, dw.name AS destination_name, t.status,
     CASE WHEN t.source_workspace_id = ${session.workspaceId} THEN 'outgoing' ELSE 'inbound' END AS direction,
     (SELECT count(*)::int FROM stock_transfer_lines l WHERE l.stock_transfer_id = t.id) AS line_count,
@@ -102,7 +104,12 @@ export function transferHandlers(deps: {
   orm: Orm
   write: Write
 }): DomainHandlers<
-  'stock.transfers.list' | 'stock.transfers.get' | 'stock.transfers.create' | 'stock.transfers.ship' | 'stock.transfers.cancel' | 'stock.transfers.receive'
+  | 'stock.transfers.list'
+  | 'stock.transfers.get'
+  | 'stock.transfers.create'
+  | 'stock.transfers.ship'
+  | 'stock.transfers.cancel'
+  | 'stock.transfers.receive'
 > {
   return {
     'stock.transfers.list': async (_input, ctx) => {
@@ -205,7 +212,10 @@ export function transferHandlers(deps: {
         // The stock policy is the sending terminal's to enforce (central accepts any ledger row).
         for (const [index, line] of lines.entries()) {
           if (line.status !== 'ACTIVE')
-            throw stockRefusal('VALIDATION', locale, ['lines', index, 'productId'], 'productInactive', { line: index + 1, name: line.name })
+            throw stockRefusal('VALIDATION', locale, ['lines', index, 'productId'], 'productInactive', {
+              line: index + 1,
+              name: line.name,
+            })
           if (!line.enough)
             throw stockRefusal('CONFLICT', locale, ['lines', index, 'quantity'], 'insufficientStock', {
               line: index + 1,
@@ -222,7 +232,9 @@ export function transferHandlers(deps: {
                     ${line.unit_cost}::numeric, ${t.order_id}, ${line.order_item_id}, ${t.id}, ${t.destination_workspace_id},
                     ${`transfer ${t.transfer_number}`}, ${by})`)
         }
-        await tx.execute(sql`UPDATE stock_transfers SET status = 'in_transit', shipped_by = ${by}, shipped_at = CURRENT_TIMESTAMP WHERE id = ${t.id}`)
+        await tx.execute(
+          sql`UPDATE stock_transfers SET status = 'in_transit', shipped_by = ${by}, shipped_at = CURRENT_TIMESTAMP WHERE id = ${t.id}`,
+        )
         await tx.execute(sql`UPDATE orders SET status = 'shipped', shipped_date = CURRENT_DATE WHERE id = ${t.order_id}`)
         await audit({
           entityType: 'order',
@@ -250,7 +262,13 @@ export function transferHandlers(deps: {
         requireTransition(t, locale, 'cancelled', 'cancel')
         await tx.execute(sql`UPDATE stock_transfers SET status = 'cancelled' WHERE id = ${t.id}`)
         await tx.execute(sql`UPDATE orders SET status = 'cancelled' WHERE id = ${t.order_id}`)
-        await audit({ entityType: 'order', entityId: t.order_id, action: 'UPDATE', before: { status: 'pending' }, after: { status: 'cancelled' } })
+        await audit({
+          entityType: 'order',
+          entityId: t.order_id,
+          action: 'UPDATE',
+          before: { status: 'pending' },
+          after: { status: 'cancelled' },
+        })
         touched('stock_transfers', 'orders')
         return null
       })
@@ -275,7 +293,8 @@ export function transferHandlers(deps: {
         const byId = new Map(lines.map((l) => [l.id, l]))
         const quantityOf = new Map<string, string>()
         received.forEach((r, index) => {
-          if (!byId.has(r.lineId)) throw stockRefusal('NOT_FOUND', locale, ['lines', index, 'lineId'], 'receiveLineUnknown', { line: index + 1 })
+          if (!byId.has(r.lineId))
+            throw stockRefusal('NOT_FOUND', locale, ['lines', index, 'lineId'], 'receiveLineUnknown', { line: index + 1 })
           quantityOf.set(r.lineId, r.quantity)
         })
         const by = await employeeOf(tx, session)
@@ -289,7 +308,9 @@ export function transferHandlers(deps: {
               VALUES (${session.organizationId}, ${t.destination_workspace_id}, ${line.product_id}, 'transfer_in', ${quantity}::numeric,
                       ${line.unit_cost}::numeric, ${t.id}, ${t.source_workspace_id}, ${`transfer ${t.transfer_number}`}, ${by})`)
         }
-        await tx.execute(sql`UPDATE stock_transfers SET status = 'received', received_by = ${by}, received_at = CURRENT_TIMESTAMP WHERE id = ${t.id}`)
+        await tx.execute(
+          sql`UPDATE stock_transfers SET status = 'received', received_by = ${by}, received_at = CURRENT_TIMESTAMP WHERE id = ${t.id}`,
+        )
         await audit({
           entityType: 'stock_transfer',
           entityId: t.id,

@@ -25,7 +25,13 @@ export function CountLineActions({ line }: { line: CountDetail['lines'][number] 
     <Group gap="xs" wrap="nowrap">
       <Popover opened={opened} onChange={setOpened} trapFocus position="left">
         <Popover.Target>
-          <Button size="md" variant="light" leftSection={<IconPencil size={18} />} onClick={() => setOpened((o) => !o)} data-testid="count-line-edit">
+          <Button
+            size="md"
+            variant="light"
+            leftSection={<IconPencil size={18} />}
+            onClick={() => setOpened((o) => !o)}
+            data-testid="count-line-edit"
+          >
             {t('warehouse.stock.counts.edit')}
           </Button>
         </Popover.Target>
@@ -50,7 +56,13 @@ export function CountLineActions({ line }: { line: CountDetail['lines'][number] 
         </Popover.Dropdown>
       </Popover>
       {!line.counted && (
-        <Button size="md" variant="outline" color="gray" onClick={() => void notFoundConfirmed(rpc, [line.id])} data-testid="count-line-not-found">
+        <Button
+          size="md"
+          variant="outline"
+          color="gray"
+          onClick={() => void notFoundConfirmed(rpc, [line.id])}
+          data-testid="count-line-not-found"
+        >
           {t('warehouse.stock.counts.markNotFound')}
         </Button>
       )}

@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
 import { IconArrowLeft, IconCheck, IconClipboardPlus, IconX } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -193,7 +207,9 @@ function CountSheet() {
           <Badge size="xl" color={countStatusColor[count.status]} data-testid="count-status">
             {t(`warehouse.stock.counts.statuses.${count.status}`)}
           </Badge>
-          <Text c="dimmed">{count.scope === 'category' ? count.categoryName : t(`warehouse.stock.counts.scopes.${count.scope}`)}</Text>
+          <Text c="dimmed">
+            {count.scope === 'category' ? count.categoryName : t(`warehouse.stock.counts.scopes.${count.scope}`)}
+          </Text>
         </Group>
         <Group>
           {counting && canCount && (
@@ -202,12 +218,25 @@ function CountSheet() {
             </Button>
           )}
           {count.status === 'submitted' && canApprove && (
-            <Button size="lg" color="green" leftSection={<IconCheck />} onClick={() => setConfirming('approve')} data-testid="count-approve">
+            <Button
+              size="lg"
+              color="green"
+              leftSection={<IconCheck />}
+              onClick={() => setConfirming('approve')}
+              data-testid="count-approve"
+            >
               {t('warehouse.stock.counts.approve')}
             </Button>
           )}
           {(counting || count.status === 'submitted') && canCount && (
-            <Button size="lg" variant="outline" color="red" leftSection={<IconX />} onClick={() => setConfirming('cancel')} data-testid="count-cancel">
+            <Button
+              size="lg"
+              variant="outline"
+              color="red"
+              leftSection={<IconX />}
+              onClick={() => setConfirming('cancel')}
+              data-testid="count-cancel"
+            >
               {t('warehouse.stock.counts.cancel')}
             </Button>
           )}
@@ -222,7 +251,12 @@ function CountSheet() {
       {counting && (
         <>
           <Text c="dimmed">{t('warehouse.stock.counts.blind')}</Text>
-          <StockScanField withQuantity disabled={!canCount} onScan={(code, quantity) => scanned(rpc, code, quantity)} testId="count-scan" />
+          <StockScanField
+            withQuantity
+            disabled={!canCount}
+            onScan={(code, quantity) => scanned(rpc, code, quantity)}
+            testId="count-scan"
+          />
           {lastScan && (
             <Alert
               color={lastScan.kind === 'ok' ? 'green' : 'red'}
@@ -239,8 +273,16 @@ function CountSheet() {
       )}
       {reported && count.totals && (
         <SimpleGrid cols={4} data-testid="count-report">
-          <Total label={t('warehouse.stock.counts.surplus')} value={formatMoney(count.totals.surplusValue, locale)} color="green" />
-          <Total label={t('warehouse.stock.counts.shortage')} value={formatMoney(count.totals.shortageValue, locale)} color="red" />
+          <Total
+            label={t('warehouse.stock.counts.surplus')}
+            value={formatMoney(count.totals.surplusValue, locale)}
+            color="green"
+          />
+          <Total
+            label={t('warehouse.stock.counts.shortage')}
+            value={formatMoney(count.totals.shortageValue, locale)}
+            color="red"
+          />
           <Total label={t('warehouse.stock.counts.net')} value={formatMoney(count.totals.netValue, locale)} testId="count-net" />
           <Total
             label={t('warehouse.stock.counts.report')}
@@ -253,14 +295,24 @@ function CountSheet() {
         </SimpleGrid>
       )}
       <CountLines count={count} reported={reported} counting={counting && canCount} />
-      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={confirming ? t(`warehouse.stock.counts.${confirming}`) : ''}>
+      <Modal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={confirming ? t(`warehouse.stock.counts.${confirming}`) : ''}
+      >
         <Stack>
           <Text>{confirming ? t(`warehouse.stock.counts.${confirming}Confirm`) : ''}</Text>
           <Group justify="flex-end">
             <Button size="lg" variant="default" onClick={() => setConfirming(null)}>
               {t('warehouse.stock.counts.no')}
             </Button>
-            <Button size="lg" loading={busy} onClick={() => confirming && void confirm(confirming)} data-testid="count-confirm" data-autofocus>
+            <Button
+              size="lg"
+              loading={busy}
+              onClick={() => confirming && void confirm(confirming)}
+              data-testid="count-confirm"
+              data-autofocus
+            >
               {t('warehouse.stock.counts.confirm')}
             </Button>
           </Group>

@@ -75,6 +75,9 @@ function StockStatusPanel() {
     return () => clearTimeout(timer)
   }, [rpc, search, searched])
 
+  // The virtualizer's functions change on every scroll by design: this component is left
+  // unmemoized by the React Compiler, which is what TanStack Virtual needs.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
@@ -85,7 +88,8 @@ function StockStatusPanel() {
   const first = items[0]?.index ?? 0
   const last = items.at(-1)?.index ?? 0
   useEffect(() => {
-    for (let page = Math.floor(first / STOCK_PAGE_SIZE); page <= Math.floor(last / STOCK_PAGE_SIZE); page++) void pageNeeded(rpc, page)
+    for (let page = Math.floor(first / STOCK_PAGE_SIZE); page <= Math.floor(last / STOCK_PAGE_SIZE); page++)
+      void pageNeeded(rpc, page)
   }, [rpc, first, last, pageNeeded])
 
   const rowAt = (index: number): StockRow | undefined => pages[Math.floor(index / STOCK_PAGE_SIZE)]?.[index % STOCK_PAGE_SIZE]

@@ -27,12 +27,13 @@ export function ReturnsPanel() {
   const receiveRequested = useReturns((s) => s.receiveRequested)
   const canPost = useAuth((s) => s.status?.user?.permissions.includes('inventory.post') ?? false)
   const [orderNumber, setOrderNumber] = useState('')
-  const [quantities, setQuantities] = useState<Record<string, string>>({})
+  // Typed quantities belong to the order they were typed for: another order starts empty.
+  const [typed, setTyped] = useState<{ orderId: string | null; values: Record<string, string> }>({ orderId: null, values: {} })
+  const quantities = typed.orderId === order?.orderId ? typed.values : {}
 
   useEffect(() => {
     void refreshed(rpc)
   }, [rpc, refreshed])
-  useEffect(() => setQuantities({}), [order])
 
   const anything = Object.values(quantities).some((q) => /[1-9]/.test(q))
 
@@ -59,7 +60,13 @@ export function ReturnsPanel() {
                 }}
                 data-testid="return-order-number"
               />
-              <Button size="lg" leftSection={<IconSearch />} loading={busy} disabled={!orderNumber.trim()} onClick={() => void orderSearched(rpc, orderNumber.trim())}>
+              <Button
+                size="lg"
+                leftSection={<IconSearch />}
+                loading={busy}
+                disabled={!orderNumber.trim()}
+                onClick={() => void orderSearched(rpc, orderNumber.trim())}
+              >
                 {t('warehouse.stock.returns.find')}
               </Button>
             </Group>
@@ -95,7 +102,9 @@ export function ReturnsPanel() {
                             decimalScale={3}
                             decimalSeparator=","
                             value={quantities[l.orderItemId] ?? ''}
-                            onChange={(v) => setQuantities((q) => ({ ...q, [l.orderItemId]: String(v) }))}
+                            onChange={(v) =>
+                              setTyped({ orderId: order.orderId, values: { ...quantities, [l.orderItemId]: String(v) } })
+                            }
                             aria-label={t('warehouse.stock.columns.toReturn')}
                             data-testid="return-line-quantity"
                           />
@@ -105,7 +114,14 @@ export function ReturnsPanel() {
                   </Table.Tbody>
                 </Table>
                 <Group>
-                  <Button size="lg" leftSection={<IconArrowBackUp />} loading={busy} disabled={!anything} onClick={() => void returnPosted(rpc, quantities)} data-testid="return-post">
+                  <Button
+                    size="lg"
+                    leftSection={<IconArrowBackUp />}
+                    loading={busy}
+                    disabled={!anything}
+                    onClick={() => void returnPosted(rpc, quantities)}
+                    data-testid="return-post"
+                  >
                     {t('warehouse.stock.returns.post')}
                   </Button>
                   {!anything && <Text c="dimmed">{t('warehouse.stock.returns.nothing')}</Text>}

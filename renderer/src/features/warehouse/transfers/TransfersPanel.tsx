@@ -1,4 +1,18 @@
-import { ActionIcon, Alert, Badge, Button, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core'
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
 import { IconArrowsExchange, IconTrash, IconTruck } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -107,7 +121,13 @@ function NewTransfer() {
                     />
                   </Table.Td>
                   <Table.Td>
-                    <ActionIcon size="xl" variant="subtle" color="red" aria-label={t('warehouse.stock.transfers.remove')} onClick={() => lineRemoved(l.productId)}>
+                    <ActionIcon
+                      size="xl"
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('warehouse.stock.transfers.remove')}
+                      onClick={() => lineRemoved(l.productId)}
+                    >
                       <IconTrash />
                     </ActionIcon>
                   </Table.Td>
@@ -196,7 +216,12 @@ function TransferList({ canPost }: { canPost: boolean }) {
                     <Group gap="xs" wrap="nowrap">
                       {tr.direction === 'outgoing' && tr.status === 'draft' && (
                         <>
-                          <Button size="md" loading={busy} onClick={() => void shipRequested(rpc, tr)} data-testid="transfer-ship">
+                          <Button
+                            size="md"
+                            loading={busy}
+                            onClick={() => void shipRequested(rpc, tr)}
+                            data-testid="transfer-ship"
+                          >
                             {t('warehouse.stock.transfers.ship')}
                           </Button>
                           <Button size="md" variant="outline" color="red" onClick={() => void cancelRequested(rpc, tr)}>
@@ -205,7 +230,12 @@ function TransferList({ canPost }: { canPost: boolean }) {
                         </>
                       )}
                       {tr.status === 'in_transit' && tr.direction === 'inbound' && (
-                        <Button size="md" color="green" onClick={() => void receiveOpened(rpc, tr.id)} data-testid="transfer-receive">
+                        <Button
+                          size="md"
+                          color="green"
+                          onClick={() => void receiveOpened(rpc, tr.id)}
+                          data-testid="transfer-receive"
+                        >
                           {t('warehouse.stock.transfers.receive')}
                         </Button>
                       )}
@@ -230,14 +260,23 @@ function ReceiveDialog() {
   const error = useTransfers((s) => s.error)
   const receiveClosed = useTransfers((s) => s.receiveClosed)
   const receiveConfirmed = useTransfers((s) => s.receiveConfirmed)
-  const [quantities, setQuantities] = useState<Record<string, string>>({})
-
-  useEffect(() => {
-    setQuantities(Object.fromEntries(receiving?.lines.map((l) => [l.id, l.quantity]) ?? []))
-  }, [receiving])
+  // Received quantities belong to the transfer being received; untouched lines arrive as shipped.
+  const [typed, setTyped] = useState<{ transferId: string | null; values: Record<string, string> }>({
+    transferId: null,
+    values: {},
+  })
+  const quantities: Record<string, string> = {
+    ...Object.fromEntries(receiving?.lines.map((l) => [l.id, l.quantity]) ?? []),
+    ...(typed.transferId === receiving?.id ? typed.values : {}),
+  }
 
   return (
-    <Modal opened={receiving !== null} onClose={receiveClosed} size="xl" title={receiving ? `${t('warehouse.stock.transfers.receive')} ${receiving.number}` : ''}>
+    <Modal
+      opened={receiving !== null}
+      onClose={receiveClosed}
+      size="xl"
+      title={receiving ? `${t('warehouse.stock.transfers.receive')} ${receiving.number}` : ''}
+    >
       {receiving && (
         <Stack data-testid="transfer-receive-dialog">
           {error && <ErrorAlert error={error} />}
@@ -268,7 +307,9 @@ function ReceiveDialog() {
                       decimalScale={3}
                       decimalSeparator=","
                       value={quantities[l.id] ?? l.quantity}
-                      onChange={(v) => setQuantities((q) => ({ ...q, [l.id]: String(v === '' ? 0 : v) }))}
+                      onChange={(v) =>
+                        setTyped({ transferId: receiving.id, values: { ...quantities, [l.id]: String(v === '' ? 0 : v) } })
+                      }
                       aria-label={t('warehouse.stock.columns.received')}
                     />
                   </Table.Td>
@@ -280,7 +321,13 @@ function ReceiveDialog() {
             <Button size="lg" variant="default" onClick={receiveClosed}>
               {t('warehouse.stock.transfers.close')}
             </Button>
-            <Button size="lg" color="green" loading={busy} onClick={() => void receiveConfirmed(rpc, quantities)} data-testid="transfer-receive-confirm">
+            <Button
+              size="lg"
+              color="green"
+              loading={busy}
+              onClick={() => void receiveConfirmed(rpc, quantities)}
+              data-testid="transfer-receive-confirm"
+            >
               {t('warehouse.stock.transfers.receiveAll')}
             </Button>
           </Group>

@@ -26,7 +26,11 @@ export type ScanFeedback = { kind: 'ok'; name: string } | { kind: 'error'; messa
  * Adds a scanned product to the draft: a new line, or more of a line already there (the same
  * product twice would be refused by the backend). Quantities are added in decimals.
  */
-export function withScannedLine(lines: readonly DraftLine[], product: Omit<DraftLine, 'quantity'>, quantity: string): DraftLine[] {
+export function withScannedLine(
+  lines: readonly DraftLine[],
+  product: Omit<DraftLine, 'quantity'>,
+  quantity: string,
+): DraftLine[] {
   const existing = lines.find((l) => l.productId === product.productId)
   if (!existing) return [...lines, { ...product, quantity }]
   return lines.map((l) => (l === existing ? { ...l, quantity: new Decimal(l.quantity).plus(quantity).toString() } : l))
