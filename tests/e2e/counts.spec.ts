@@ -9,6 +9,20 @@ function decimalOf(text: string | null): string {
     .replace('−', '-')
 }
 
+/**
+ * This PC's scanner allows 150 ms between the keys of one scan (settings of the scanning
+ * module, kept in localStorage): the test machine is shared and Playwright's 5 ms keystrokes
+ * arrive with longer gaps under load, which the default 35 ms would split into two codes.
+ */
+async function slowScannerSettings(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    localStorage.setItem(
+      'prometric.scanner',
+      JSON.stringify({ state: { gsSubstitute: '', terminator: 'Enter', maxGapMs: 150, sound: false }, version: 1 }),
+    )
+  })
+}
+
 /** Types a code at a keyboard-wedge scanner's speed and ends it with Enter. */
 async function scan(page: Page, code: string): Promise<void> {
   await page.keyboard.type(code, { delay: 5 })
@@ -28,6 +42,7 @@ test('a clerk counts blind by scanning, a manager approves the variance and the 
   page,
   terminal,
 }, testInfo) => {
+  await slowScannerSettings(page)
   await withDemoCompany(page, terminal)
   await page.getByTestId('nav-warehouse').click()
 
@@ -44,6 +59,7 @@ test('a clerk counts blind by scanning, a manager approves the variance and the 
   await page.getByTestId('count-new').click()
   await page.getByTestId('count-create').click()
   await expect(page.getByTestId('count-status')).toHaveText('Открыта')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
   const scanInput = page.getByTestId('count-scan').getByTestId('scan-input')
   await expect(scanInput).toBeFocused()
 
@@ -59,7 +75,7 @@ test('a clerk counts blind by scanning, a manager approves the variance and the 
   await expect(page.getByTestId('count-scan-ok')).toContainText(': 5')
   // An unknown code is refused loudly, and counting goes on.
   await scan(page, 'NO-SUCH-CODE-1')
-  await expect(page.getByTestId('count-scan-error')).toContainText('NO-SUCH-CODE-1')
+  await expect(page.getByTestId('count-scan-error')).toContainText(/no-such-code-1/i)
   // Blind: while counting, no book quantity is shown.
   await expect(page.getByTestId('count-report')).toHaveCount(0)
   await expect(page.getByTestId('count-line')).toHaveCount(1)

@@ -134,7 +134,9 @@ function NewCountForm({ opened, onClose }: { opened: boolean; onClose: () => voi
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('warehouse.stock.counts.new')} size="lg">
+    // No focus return on close: the count opens with its scan field focused, and a late focus
+    // return to the (gone) button would swallow the first keys of the first scan.
+    <Modal opened={opened} onClose={onClose} title={t('warehouse.stock.counts.new')} size="lg" returnFocus={false}>
       <Stack data-testid="count-form">
         {error && <ErrorAlert error={error} />}
         <Text fw={500}>{t('warehouse.stock.counts.scope')}</Text>

@@ -60,15 +60,20 @@ export const useStock = create<StockState>((set, get) => {
       total: result.value.total,
       inventoryValue: result.value.inventoryValue,
       byStatus: result.value.byStatus,
-      pages: { ...s.pages, [page]: result.value.rows },
+      // The first page of a new query replaces whatever an earlier query had loaded.
+      pages: page === 0 ? { 0: result.value.rows } : { ...s.pages, [page]: result.value.rows },
     }))
   }
 
+  /**
+   * A new query: another filter or search shows nothing until its first page arrives; a
+   * refresh of the same query keeps the rows on screen until then (no flicker on every change).
+   */
   async function restart(rpc: RpcClient, patch: Partial<StockState>) {
     const generation = get().generation + 1
     requested.clear()
     requested.add(`${generation}:0`)
-    set({ ...patch, generation, pages: {} })
+    set(Object.keys(patch).length > 0 ? { ...patch, generation, pages: {} } : { generation })
     await load(rpc, 0, generation)
   }
 
@@ -89,7 +94,8 @@ export const useStock = create<StockState>((set, get) => {
     reorderError: null,
     refreshed: (rpc) => restart(rpc, {}),
     statusChosen: (rpc, status) => restart(rpc, { status }),
-    searched: (rpc, search) => restart(rpc, { search }),
+    // The search box settles on mount and after each pause in typing: only a change re-queries.
+    searched: async (rpc, search) => (search === get().search ? undefined : restart(rpc, { search })),
     async pageNeeded(rpc, page) {
       const { generation, pages } = get()
       const key = `${generation}:${page}`
