@@ -11,6 +11,7 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   Title,
 } from '@mantine/core'
 import { IconArrowLeft, IconCheck, IconClipboardPlus, IconX } from '@tabler/icons-react'
@@ -122,15 +123,27 @@ function NewCountForm({ opened, onClose }: { opened: boolean; onClose: () => voi
   const error = useCounts((s) => s.error)
   const categoriesRequested = useCounts((s) => s.categoriesRequested)
   const countCreated = useCounts((s) => s.countCreated)
-  const [scope, setScope] = useState<'workspace' | 'category'>('workspace')
+  const listCountCreated = useCounts((s) => s.listCountCreated)
+  const [scope, setScope] = useState<'workspace' | 'category' | 'products'>('workspace')
   const [categoryId, setCategoryId] = useState<string | null>(null)
+  const [codes, setCodes] = useState('')
 
   useEffect(() => {
     if (opened) void categoriesRequested(rpc)
   }, [opened, rpc, categoriesRequested])
 
   const submit = async () => {
-    if (await countCreated(rpc, { scope, categoryId: scope === 'category' ? categoryId : null })) onClose()
+    const created =
+      scope === 'products'
+        ? await listCountCreated(
+            rpc,
+            codes
+              .split(/\s+/)
+              .map((c) => c.trim())
+              .filter(Boolean),
+          )
+        : await countCreated(rpc, { scope, categoryId: scope === 'category' ? categoryId : null })
+    if (created) onClose()
   }
 
   return (
@@ -143,10 +156,11 @@ function NewCountForm({ opened, onClose }: { opened: boolean; onClose: () => voi
         <SegmentedControl
           size="lg"
           value={scope}
-          onChange={(v) => setScope(v as 'workspace' | 'category')}
+          onChange={(v) => setScope(v as 'workspace' | 'category' | 'products')}
           data={[
             { value: 'workspace', label: t('warehouse.stock.counts.scopes.workspace') },
             { value: 'category', label: t('warehouse.stock.counts.scopes.category') },
+            { value: 'products', label: t('warehouse.stock.counts.scopes.products') },
           ]}
           data-testid="count-scope"
         />
@@ -159,6 +173,17 @@ function NewCountForm({ opened, onClose }: { opened: boolean; onClose: () => voi
             value={categoryId}
             onChange={setCategoryId}
             data-testid="count-category"
+          />
+        )}
+        {scope === 'products' && (
+          <Textarea
+            size="lg"
+            autosize
+            minRows={4}
+            label={t('warehouse.stock.counts.codes')}
+            value={codes}
+            onChange={(e) => setCodes(e.currentTarget.value)}
+            data-testid="count-codes"
           />
         )}
         <Button size="lg" loading={busy} onClick={() => void submit()} data-testid="count-create">

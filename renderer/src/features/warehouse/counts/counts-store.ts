@@ -27,6 +27,11 @@ interface CountsState {
   categoriesRequested(rpc: RpcClient): Promise<void>
   /** The clerk started a count; true when created (it opens). */
   countCreated(rpc: RpcClient, input: MethodInput<'stock.counts.create'>): Promise<boolean>
+  /**
+   * The clerk listed products by code (scanned or typed, one per line) for a list count: each
+   * is looked up; the first unknown code is the error and nothing is created.
+   */
+  listCountCreated(rpc: RpcClient, codes: string[]): Promise<boolean>
   /** A count was opened from the list. */
   countOpened(rpc: RpcClient, countId: string): Promise<void>
   /** Back to the list. */
@@ -76,6 +81,20 @@ export const useCounts = create<CountsState>((set, get) => {
       if (!result.ok) return false
       await get().countOpened(rpc, result.value.countId)
       return true
+    },
+    async listCountCreated(rpc, codes) {
+      set({ busy: true, error: null })
+      const productIds: string[] = []
+      for (const code of codes) {
+        const found = await rpc.call('stock.products.lookup', { code })
+        if (!found.ok) {
+          set({ busy: false, error: found.error })
+          return false
+        }
+        productIds.push(found.value.productId)
+      }
+      set({ busy: false })
+      return get().countCreated(rpc, { scope: 'products', productIds })
     },
     async countOpened(rpc, countId) {
       const result = await rpc.call('stock.counts.get', { countId })
