@@ -103,3 +103,38 @@ test('a clerk counts blind by scanning, a manager approves the variance and the 
   const after = await stockOf(page, code)
   expect(Math.round(Number(after) * 1000)).toBe(Math.round(Number(before) * 1000) + Math.round(Number(variance) * 1000))
 })
+
+test('a list count refuses submission until an uncounted item is confirmed "not found"', async ({ page, terminal }, testInfo) => {
+  await slowScannerSettings(page)
+  await withDemoCompany(page, terminal)
+  await page.getByTestId('nav-warehouse').click()
+  await page.getByTestId('warehouse-tab-stock').click()
+  await page.getByTestId('stock-filter-IN_STOCK').click()
+  await expect(page.getByTestId('stock-row').first()).toContainText('В наличии')
+  const codeAt = async (i: number) =>
+    ((await page.getByTestId('stock-row').nth(i).getByRole('cell').first().textContent()) ?? '').trim()
+  const [counted, missing] = [await codeAt(0), await codeAt(1)]
+
+  await page.getByTestId('warehouse-tab-counts').click()
+  await page.getByTestId('count-new').click()
+  await page.getByTestId('count-scope').getByText('Список товаров').click()
+  await page.getByTestId('count-codes').fill(`${counted}\n${missing}`)
+  await page.getByTestId('count-create').click()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(page.getByTestId('count-line')).toHaveCount(2)
+
+  await page.getByTestId('count-scan').getByTestId('scan-input').focus()
+  await scan(page, counted)
+  await expect(page.getByTestId('count-scan-ok')).toContainText(': 1')
+  await page.getByTestId('count-submit').click()
+  await page.getByTestId('count-confirm').click()
+  await expect(page.getByRole('alert')).toContainText('Не посчитано позиций: 1')
+  await keepScreenshot(page, testInfo, 'count-list-uncounted')
+
+  await page.getByTestId('count-line').filter({ hasText: missing }).getByTestId('count-line-not-found').click()
+  await expect(page.getByTestId('count-line').filter({ hasText: missing })).toContainText('Не найдено')
+  await page.getByTestId('count-submit').click()
+  await page.getByTestId('count-confirm').click()
+  await expect(page.getByTestId('count-status')).toHaveText('Сдана на проверку')
+  await expect(page.getByTestId('count-report')).toBeVisible()
+})

@@ -54,10 +54,12 @@ export const useCounts = create<CountsState>((set, get) => {
       rpc.call('stock.counts.list', {}),
       current ? rpc.call('stock.counts.get', { countId: current.id }) : Promise.resolve(null),
     ])
+    const readError = !list.ok ? list.error : detail && !detail.ok ? detail.error : null
+    // A refusal of the action that caused this reload stays on screen; a failed read replaces it.
     set({
       counts: list.ok ? list.value : get().counts,
       current: detail?.ok ? detail.value : get().current,
-      error: !list.ok ? list.error : detail && !detail.ok ? detail.error : null,
+      ...(readError ? { error: readError } : {}),
     })
   }
 
