@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, keepScreenshot, test, withDemoCompany } from './fixtures'
+import { expect, keepScreenshot, signInAsDemoOwner, test, withDemoCompany } from './fixtures'
 
 /** A number as the screen shows it ("1 234,5 шт") → its decimal text ("1234.5"). */
 function decimalOf(text: string | null): string {
@@ -21,6 +21,32 @@ async function slowScannerSettings(page: Page): Promise<void> {
       JSON.stringify({ state: { gsSubstitute: '', terminator: 'Enter', maxGapMs: 150, sound: false }, version: 1 }),
     )
   })
+}
+
+/**
+ * Signs the owner out and a clerk (role "employee", active) of the owner's workspace in, with
+ * the demo password; returns the clerk's email.
+ */
+async function switchToClerk(page: Page): Promise<string> {
+  await page.getByTestId('nav-admin').click()
+  await page.getByTestId('tab-people').click()
+  const owner = page.getByTestId('person-row').filter({ hasText: 'владелец' }).first()
+  const workspace = ((await owner.getByRole('cell').nth(3).textContent()) ?? '').trim()
+  const clerk = page
+    .getByTestId('person-row')
+    .filter({ hasText: workspace })
+    .filter({ hasText: 'сотрудник' })
+    .filter({ has: page.getByText('Активен', { exact: true }) })
+    .first()
+  const email = ((await clerk.getByRole('cell').nth(1).textContent()) ?? '').trim()
+  expect(email).toContain('@')
+  await page.getByTestId('user-menu').click()
+  await page.getByTestId('sign-out').click()
+  await page.getByTestId('sign-in-email').fill(email)
+  await page.getByTestId('sign-in-password').fill('demo2026')
+  await page.getByTestId('sign-in-submit').click()
+  await expect(page.getByTestId('user-menu')).toBeVisible()
+  return email
 }
 
 /** Types a code at a keyboard-wedge scanner's speed and ends it with Enter. */
@@ -55,6 +81,9 @@ test('a clerk counts blind by scanning, a manager approves the variance and the 
   expect(code).not.toBe('')
   const before = await stockOf(page, code)
 
+  // The clerk counts.
+  await switchToClerk(page)
+  await page.getByTestId('nav-warehouse').click()
   await page.getByTestId('warehouse-tab-counts').click()
   await page.getByTestId('count-new').click()
   await page.getByTestId('count-create').click()
@@ -88,9 +117,18 @@ test('a clerk counts blind by scanning, a manager approves the variance and the 
   await expect(page.getByTestId('count-report')).toBeVisible()
   const variance = decimalOf(await page.getByTestId('count-line-variance').textContent())
   expect(Number(variance)).not.toBe(0)
+  // A clerk cannot approve (inventory.adjust): the button is not there.
+  await expect(page.getByTestId('count-approve')).toHaveCount(0)
   await keepScreenshot(page, testInfo, 'count-variance-report')
 
-  // The manager approves: adjustments are posted once.
+  // The manager (the owner) approves: adjustments are posted once.
+  await page.getByTestId('user-menu').click()
+  await page.getByTestId('sign-out').click()
+  await signInAsDemoOwner(page)
+  await page.getByTestId('nav-warehouse').click()
+  await page.getByTestId('warehouse-tab-counts').click()
+  await page.getByTestId('count-row').first().getByTestId('count-open').click()
+  await expect(page.getByTestId('count-status')).toHaveText('Сдана на проверку')
   await page.getByTestId('count-approve').click()
   await page.getByTestId('count-confirm').click()
   await expect(page.getByTestId('count-status')).toHaveText('Утверждена')

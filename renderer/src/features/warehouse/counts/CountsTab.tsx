@@ -45,13 +45,17 @@ export function CountsTab() {
   const rpc = useRpc()
   const current = useCounts((s) => s.current)
   const refreshed = useCounts((s) => s.refreshed)
+  const countClosed = useCounts((s) => s.countClosed)
 
   useEffect(() => {
+    // The tab opens on the list: the count someone had open (perhaps another person on this
+    // PC, before a sign-out) is not shown again by itself.
+    countClosed()
     void refreshed(rpc)
     return rpc.on('data.changed', ({ tables }) => {
       if (tables.some((t) => t.startsWith('stock_count'))) void refreshed(rpc)
     })
-  }, [rpc, refreshed])
+  }, [rpc, refreshed, countClosed])
 
   return current ? <CountSheet /> : <CountList />
 }

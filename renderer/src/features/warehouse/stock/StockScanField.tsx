@@ -7,7 +7,7 @@ import { ScanInput, useScanFeedback } from '../scanning'
  * The scan field of counting and transfers: the warehouse's ScanInput (a keyboard-wedge burst
  * or a typed code confirmed with Enter) with the scan feedback (tone and flash: accepted or
  * refused) and, optionally, a quantity for several items at once. The quantity goes back to 1
- * after each accepted scan, so the next scan counts one again.
+ * with each scan, so the next scan counts one again.
  */
 export function StockScanField({
   onScan,
@@ -26,11 +26,12 @@ export function StockScanField({
   const [quantity, setQuantity] = useState<string | number>(1)
 
   const scanned = async (raw: string) => {
-    const accepted = await onScan(raw, String(quantity || 1))
-    if (accepted) {
-      feedback.ok()
-      setQuantity(1)
-    } else feedback.error()
+    // The quantity goes with this scan and is reset at once, not after the answer: a quantity
+    // typed for the next scan while this one is answered must not be overwritten.
+    const forThisScan = String(quantity || 1)
+    setQuantity(1)
+    if (await onScan(raw, forThisScan)) feedback.ok()
+    else feedback.error()
   }
 
   return (
