@@ -62,15 +62,20 @@ export function stockStatusHandlers(deps: {
         inventory_value: string
       }>(
         deps.orm,
-        sql`SELECT v.id, v.code, v.name, p.unit, v.stock_level::text AS stock_level,
+        // The page first, then this workspace's stock for its rows only (100k products).
+        sql`WITH page AS (
+              SELECT v.id, v.code, v.name, p.unit, v.stock_level, v.reserved_quantity, v.available_quantity,
+                     v.min_stock_level, v.reorder_point, v.inventory_status, v.cost, v.inventory_value, ${statusRank} AS rank
+              ${scoped} AND (${status}::text IS NULL OR v.inventory_status = ${status})
+              ORDER BY ${statusRank}, v.inventory_value DESC, v.id
+              LIMIT ${limit} OFFSET ${offset})
+            SELECT page.id, page.code, page.name, page.unit, page.stock_level::text AS stock_level,
                    (SELECT COALESCE(sum(b.on_hand), 0::numeric(12,3)) FROM stock_balances b
-                    WHERE b.product_id = v.id AND b.workspace_id = ${session.workspaceId})::text AS workspace_stock,
-                   v.reserved_quantity::text AS reserved_quantity,
-                   v.available_quantity::text AS available_quantity, v.min_stock_level, v.reorder_point, v.inventory_status,
-                   v.cost::text AS cost, round(v.inventory_value, 2)::text AS inventory_value
-            ${scoped} AND (${status}::text IS NULL OR v.inventory_status = ${status})
-            ORDER BY ${statusRank}, v.inventory_value DESC, v.id
-            LIMIT ${limit} OFFSET ${offset}`,
+                    WHERE b.product_id = page.id AND b.workspace_id = ${session.workspaceId})::text AS workspace_stock,
+                   page.reserved_quantity::text AS reserved_quantity, page.available_quantity::text AS available_quantity,
+                   page.min_stock_level, page.reorder_point, page.inventory_status, page.cost::text AS cost,
+                   round(page.inventory_value, 2)::text AS inventory_value
+            FROM page ORDER BY page.rank, page.inventory_value DESC, page.id`,
       )
       return {
         rows: rows.map((r) => ({
