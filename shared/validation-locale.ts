@@ -11,6 +11,8 @@ const ruleMessages: Record<Locale, Record<string, string>> = {
     password: 'Пароль должен содержать буквы и цифры',
     gtin: 'Штрихкод должен быть EAN-13, EAN-8, UPC-A или GTIN-14 с верной контрольной цифрой',
     money: 'Сумма — число не меньше 0, не больше двух знаков после запятой',
+    quantity: 'Количество — число не больше 999 999 999 с тремя знаками после запятой',
+    positiveQuantity: 'Количество должно быть больше нуля',
   },
   kk: {
     bin: 'БСН дұрыс бақылау цифры бар 12 цифрдан тұруы керек',
@@ -18,6 +20,8 @@ const ruleMessages: Record<Locale, Record<string, string>> = {
     password: 'Құпиясөзде әріптер мен цифрлар болуы керек',
     gtin: 'Штрихкод бақылау цифры дұрыс EAN-13, EAN-8, UPC-A немесе GTIN-14 болуы керек',
     money: 'Сома 0-ден кем емес сан болуы керек, үтірден кейін екі таңбадан аспайды',
+    quantity: 'Саны — үтірден кейін үш таңбасы бар, 999 999 999-дан аспайтын сан',
+    positiveQuantity: 'Саны нөлден үлкен болуы керек',
   },
   en: {
     bin: 'A BIN is 12 digits with a valid check digit',
@@ -25,6 +29,8 @@ const ruleMessages: Record<Locale, Record<string, string>> = {
     password: 'A password must contain letters and digits',
     gtin: 'A barcode is an EAN-13, EAN-8, UPC-A or GTIN-14 with a valid check digit',
     money: 'An amount is a number of at least 0 with at most two decimals',
+    quantity: 'A quantity is a number up to 999 999 999 with at most three decimals',
+    positiveQuantity: 'The quantity must be greater than zero',
   },
 }
 

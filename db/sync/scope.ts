@@ -121,6 +121,21 @@ export const syncTables: readonly SyncTable[] = [
   { table: 'time_entries', scope: 'workspace', direction: 'both' },
   { table: 'audit_logs', scope: 'log', direction: 'push', ledger: true },
   { table: 'system_logs', scope: 'log', direction: 'push', ledger: true },
+  { table: 'stock_counts', scope: 'workspace', direction: 'both' },
+  {
+    table: 'stock_count_lines',
+    scope: 'workspace_child',
+    direction: 'both',
+    parent: { table: 'stock_counts', column: 'stock_count_id' },
+  },
+  // Organization-wide: the destination workspace's terminals must see what is in transit to them.
+  { table: 'stock_transfers', scope: 'organization', direction: 'both' },
+  {
+    table: 'stock_transfer_lines',
+    scope: 'organization_child',
+    direction: 'both',
+    parent: { table: 'stock_transfers', column: 'stock_transfer_id' },
+  },
 ]
 
 /**

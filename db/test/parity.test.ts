@@ -176,6 +176,8 @@ describe('schema parity between PGlite and PostgreSQL 14', () => {
       'invoice_items',
       'order_items',
       'payment_allocations',
+      'stock_count_lines',
+      'stock_transfer_lines',
     ])
   })
 

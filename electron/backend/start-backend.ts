@@ -32,6 +32,7 @@ import { type IdleMaintenanceOptions, defaultMaintenanceTiming, startIdleMainten
 import { type Logger, silentLogger } from './logger'
 import { withSystemLogs } from './system-log-sink'
 import { syncHandlers } from './handlers/sync'
+import { stockHandlers } from './stock'
 import { type CentralApi, connectCentral } from './sync/central-client'
 import { createSyncEngine, readIdentity } from './sync/engine'
 import { type OutboxJournal, openJournal, reconcileJournal } from './sync/journal'
@@ -269,6 +270,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     ...adminPeopleHandlers({ write, revocations }),
     ...adminOrganizationHandlers({ orm, write }),
     ...catalogHandlers({ orm, write }),
+    ...stockHandlers({ orm, write }),
     ...settingsHandlers({ orm, write, vault, mailer, cache: settingsCache }),
     ...printHandlers({ orm, resourcesDir: options.resourcesDir }),
     ...systemHandlers({

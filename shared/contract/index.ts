@@ -6,6 +6,7 @@ import { catalogMethods } from './catalog'
 import { peopleMethods } from './people'
 import { printMethods } from './print'
 import { settingsMethods } from './settings'
+import { stockMethods } from './stock'
 import { setupMethods } from './setup'
 import { syncMethods } from './sync'
 import { systemMethods } from './system'
@@ -19,6 +20,7 @@ export * from './catalog'
 export * from './people'
 export * from './print'
 export * from './settings'
+export * from './stock'
 export * from './setup'
 export * from './sync'
 export * from './system'
@@ -52,6 +54,7 @@ export const methods = {
   ...adminMethods,
   ...settingsMethods,
   ...catalogMethods,
+  ...stockMethods,
   ...printMethods,
 } as const satisfies Record<string, MethodSpec>
 

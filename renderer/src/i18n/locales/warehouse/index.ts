@@ -6,12 +6,14 @@ import * as catalog from './catalog'
 import * as documents from './documents'
 import * as printing from './printing'
 import * as scanning from './scanning'
+import * as stock from './stock'
 
 const pick = <L extends 'ru' | 'kk' | 'en'>(locale: L) => ({
   catalog: catalog[locale],
   documents: documents[locale],
   printing: printing[locale],
   scanning: scanning[locale],
+  stock: stock[locale],
 })
 
 /** Warehouse messages in Russian. */
