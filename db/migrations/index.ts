@@ -22,6 +22,7 @@ import m0017 from './0017_central_sync'
 import m0018 from './0018_terminal_sync'
 import m0019 from './0019_central_install_triggers'
 import m0020 from './0020_terminal_install_triggers'
+import m0022 from './0022_goods_receipts_and_shipments'
 
 export const migrations: readonly MigrationSource[] = [
   m0001,
@@ -43,4 +44,5 @@ export const migrations: readonly MigrationSource[] = [
   m0018,
   m0019,
   m0020,
+  m0022,
 ]

@@ -121,6 +121,16 @@ export const syncTables: readonly SyncTable[] = [
   { table: 'time_entries', scope: 'workspace', direction: 'both' },
   { table: 'audit_logs', scope: 'log', direction: 'push', ledger: true },
   { table: 'system_logs', scope: 'log', direction: 'push', ledger: true },
+  // Warehouse documents (0022); their stock is in inventory_movements.
+  { table: 'goods_receipts', scope: 'workspace', direction: 'both' },
+  {
+    table: 'goods_receipt_lines',
+    scope: 'workspace_child',
+    direction: 'both',
+    parent: { table: 'goods_receipts', column: 'receipt_id' },
+  },
+  { table: 'shipments', scope: 'workspace', direction: 'both' },
+  { table: 'shipment_lines', scope: 'workspace_child', direction: 'both', parent: { table: 'shipments', column: 'shipment_id' } },
 ]
 
 /**
