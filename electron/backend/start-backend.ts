@@ -16,6 +16,8 @@ import { peopleHandlers } from './handlers/people'
 import { settingsHandlers } from './handlers/settings'
 import { setupHandlers } from './handlers/setup'
 import { systemHandlers } from './handlers/system'
+import { receivingHandlers } from './handlers/receiving'
+import { shippingHandlers } from './handlers/shipping'
 import { createPasswordReset } from './auth/password-reset'
 import { createRevocations } from './auth/revocations'
 import { createSessions } from './auth/sessions'
@@ -252,6 +254,8 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     ...adminPeopleHandlers({ write, revocations }),
     ...adminOrganizationHandlers({ orm, write }),
     ...settingsHandlers({ orm, write, vault, mailer, cache: settingsCache }),
+    ...receivingHandlers({ orm, write }),
+    ...shippingHandlers({ orm, write }),
     ...systemHandlers({
       db,
       appVersion: options.appVersion ?? APP_VERSION,

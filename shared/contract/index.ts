@@ -7,6 +7,7 @@ import { settingsMethods } from './settings'
 import { setupMethods } from './setup'
 import { syncMethods } from './sync'
 import { systemMethods } from './system'
+import { warehouseDocumentMethods } from './warehouse-documents'
 
 export * from './result'
 export * from './events'
@@ -18,6 +19,7 @@ export * from './settings'
 export * from './setup'
 export * from './sync'
 export * from './system'
+export * from './warehouse-documents'
 
 /**
  * Who may call a method. `public` needs no session (system health, sign-in); any other value
@@ -47,6 +49,7 @@ export const methods = {
   ...syncMethods,
   ...adminMethods,
   ...settingsMethods,
+  ...warehouseDocumentMethods,
 } as const satisfies Record<string, MethodSpec>
 
 /** Names of all methods. */
