@@ -10,7 +10,9 @@ import {
 
 describe('sales order status flow', () => {
   it('allows exactly the forward path, cancelling before shipment and returning after it', () => {
-    const allowed = orderStatuses.flatMap((from) => orderStatuses.filter((to) => canTransition(from, to)).map((to) => `${from}→${to}`))
+    const allowed = orderStatuses.flatMap((from) =>
+      orderStatuses.filter((to) => canTransition(from, to)).map((to) => `${from}→${to}`),
+    )
     expect(allowed.sort()).toEqual(
       [
         'pending→confirmed',

@@ -24,7 +24,9 @@ export const goodsReceipts = pgTable(
       .notNull()
       .references(() => workspaces.id),
     receiptNumber: varchar('receipt_number', { length: 50 }).notNull().unique('goods_receipts_receipt_number_key'),
-    receiptDate: date('receipt_date', { mode: 'string' }).notNull().default(sql`CURRENT_DATE`),
+    receiptDate: date('receipt_date', { mode: 'string' })
+      .notNull()
+      .default(sql`CURRENT_DATE`),
     orderId: uuid('order_id').references(() => orders.id),
     supplierId: uuid('supplier_id').references(() => suppliers.id),
     /** The supplier's own waybill or invoice number. */
@@ -90,7 +92,9 @@ export const shipments = pgTable(
       .notNull()
       .references(() => workspaces.id),
     shipmentNumber: varchar('shipment_number', { length: 50 }).notNull().unique('shipments_shipment_number_key'),
-    shipmentDate: date('shipment_date', { mode: 'string' }).notNull().default(sql`CURRENT_DATE`),
+    shipmentDate: date('shipment_date', { mode: 'string' })
+      .notNull()
+      .default(sql`CURRENT_DATE`),
     orderId: uuid('order_id')
       .notNull()
       .references(() => orders.id),

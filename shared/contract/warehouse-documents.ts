@@ -6,10 +6,18 @@ import { orderStatuses } from '../order-status'
  * so that the backend can refuse zero and negative quantities itself, naming the line and the
  * field in the person's language.
  */
-export const quantityField = z.string().trim().regex(/^-?\d{1,9}([.,]\d{1,3})?$/).transform((v) => v.replace(',', '.'))
+export const quantityField = z
+  .string()
+  .trim()
+  .regex(/^-?\d{1,9}([.,]\d{1,3})?$/)
+  .transform((v) => v.replace(',', '.'))
 
 /** Money as a decimal string with up to 2 decimals. */
-const moneyField = z.string().trim().regex(/^\d{1,10}([.,]\d{1,2})?$/).transform((v) => v.replace(',', '.'))
+const moneyField = z
+  .string()
+  .trim()
+  .regex(/^\d{1,10}([.,]\d{1,2})?$/)
+  .transform((v) => v.replace(',', '.'))
 
 const optionalText = (max: number) =>
   z

@@ -27,8 +27,12 @@ async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
 }
 
 const stockOf = async (productId: string) =>
-  (await rows<{ on_hand: string }>(`SELECT COALESCE(sum(on_hand), 0)::text AS on_hand FROM stock_balances WHERE product_id = $1`, [productId]))[0]!
-    .on_hand
+  (
+    await rows<{ on_hand: string }>(
+      `SELECT COALESCE(sum(on_hand), 0)::text AS on_hand FROM stock_balances WHERE product_id = $1`,
+      [productId],
+    )
+  )[0]!.on_hand
 
 const counts = async () =>
   (
@@ -46,7 +50,12 @@ beforeAll(async () => {
   bolt = await createProduct(conn, a, { name: 'Болт М8', barcode: '4870001000018', cost: '12.50' })
   nut = await createProduct(conn, a, { name: 'Гайка М8', barcode: '4870001000025' })
   oldBolt = await createProduct(conn, a, { name: 'Болт М6 (снят)', status: 'DISCONTINUED' })
-  supplier = await insert(conn, 'suppliers', { organization_id: a.organizationId, workspace_id: a.workspaceId, code: 'S1', name: 'ТОО Метиз' })
+  supplier = await insert(conn, 'suppliers', {
+    organization_id: a.organizationId,
+    workspace_id: a.workspaceId,
+    code: 'S1',
+    name: 'ТОО Метиз',
+  })
   await insert(conn, 'document_series', {
     organization_id: a.organizationId,
     workspace_id: a.workspaceId,
@@ -69,7 +78,12 @@ describe('receiving', () => {
 
   it('posts a receipt against a purchase order: under-delivery keeps it processing, the rest delivers it', async () => {
     const conn = pgliteConnection(backend.db)
-    const order = await createOrder(conn, a, { type: 'PURCHASE', supplier_id: supplier, status: 'confirmed', order_number: 'PO-1' })
+    const order = await createOrder(conn, a, {
+      type: 'PURCHASE',
+      supplier_id: supplier,
+      status: 'confirmed',
+      order_number: 'PO-1',
+    })
     const boltLine = await addOrderItem(conn, order, bolt, { quantity_ordered: '10' })
     const nutLine = await addOrderItem(conn, order, nut, { quantity_ordered: '5' })
 
@@ -88,10 +102,10 @@ describe('receiving', () => {
     expect(first).toMatchObject({ ok: true, value: { receiptNumber: 'T07-GRN-000001', orderStatus: 'processing' } })
     expect(await stockOf(bolt)).toBe('6.000')
     expect(
-      await rows(`SELECT quantity_shipped::text AS received FROM order_items WHERE id IN ($1, $2) ORDER BY quantity_ordered DESC`, [
-        boltLine,
-        nutLine,
-      ]),
+      await rows(
+        `SELECT quantity_shipped::text AS received FROM order_items WHERE id IN ($1, $2) ORDER BY quantity_ordered DESC`,
+        [boltLine, nutLine],
+      ),
     ).toEqual([{ received: '6.000' }, { received: '5.000' }])
     // The lot is kept with its movement; the line remembers what the order still awaited.
     expect(
@@ -107,7 +121,11 @@ describe('receiving', () => {
     expect(await rows(`SELECT entity_type, action FROM audit_logs WHERE entity_type = 'goods_receipt'`)).toHaveLength(1)
 
     // The rest of the bolts and one more (an over-delivery is received and shown, not refused).
-    const second = await backend.dispatch('receiving.post', { orderId: order, lines: [{ productId: bolt, quantity: '5' }] }, as(a))
+    const second = await backend.dispatch(
+      'receiving.post',
+      { orderId: order, lines: [{ productId: bolt, quantity: '5' }] },
+      as(a),
+    )
     expect(second).toMatchObject({ ok: true, value: { receiptNumber: 'T07-GRN-000002', orderStatus: 'delivered' } })
     expect(await rows(`SELECT status, delivered_date IS NOT NULL AS dated FROM orders WHERE id = $1`, [order])).toEqual([
       { status: 'delivered', dated: true },
@@ -115,7 +133,9 @@ describe('receiving', () => {
     expect(await stockOf(bolt)).toBe('11.000')
 
     // A delivered order takes no more goods.
-    expect(await backend.dispatch('receiving.post', { orderId: order, lines: [{ productId: bolt, quantity: '1' }] }, as(a))).toMatchObject({
+    expect(
+      await backend.dispatch('receiving.post', { orderId: order, lines: [{ productId: bolt, quantity: '1' }] }, as(a)),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', issues: [{ path: ['orderId'] }] },
     })
@@ -134,21 +154,36 @@ describe('receiving', () => {
       [(result as { value: { receiptId: string } }).value.receiptId],
     )
     expect(movement!.marking_codes).toEqual([{ raw: '0104870001000025215abc\u001d91EE07' }])
-    expect(await backend.dispatch('receiving.post', { lines: [{ productId: nut, quantity: '1' }] }, as(a))).toMatchObject({ ok: true })
+    expect(await backend.dispatch('receiving.post', { lines: [{ productId: nut, quantity: '1' }] }, as(a))).toMatchObject({
+      ok: true,
+    })
   })
 
   it('refuses zero or negative quantities, discontinued products and products of another organization, posting nothing', async () => {
     const before = await counts()
     const zero = await backend.dispatch(
       'receiving.post',
-      { lines: [{ productId: bolt, quantity: '1' }, { productId: nut, quantity: '0' }] },
+      {
+        lines: [
+          { productId: bolt, quantity: '1' },
+          { productId: nut, quantity: '0' },
+        ],
+      },
       as(a),
     )
     expect(zero).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', message: 'Строка 2 («Гайка М8»): количество должно быть больше нуля.', issues: [{ path: ['lines', 1, 'quantity'] }] },
+      error: {
+        code: 'VALIDATION',
+        message: 'Строка 2 («Гайка М8»): количество должно быть больше нуля.',
+        issues: [{ path: ['lines', 1, 'quantity'] }],
+      },
     })
-    const negative = await backend.dispatch('receiving.post', { lines: [{ productId: bolt, quantity: '-3' }] }, as(a, 'employee', 'en'))
+    const negative = await backend.dispatch(
+      'receiving.post',
+      { lines: [{ productId: bolt, quantity: '-3' }] },
+      as(a, 'employee', 'en'),
+    )
     expect(negative).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['lines', 0, 'quantity'] }] } })
     const discontinued = await backend.dispatch('receiving.post', { lines: [{ productId: oldBolt, quantity: '1' }] }, as(a))
     expect(discontinued).toMatchObject({
@@ -166,10 +201,22 @@ describe('receiving', () => {
     await addOrderItem(conn, order, bolt, { quantity_ordered: '1' })
     const before = await counts()
     expect(
-      await backend.dispatch('receiving.post', { orderId: order, lines: [{ productId: bolt, quantity: '1' }, { productId: nut, quantity: '1' }] }, as(a)),
+      await backend.dispatch(
+        'receiving.post',
+        {
+          orderId: order,
+          lines: [
+            { productId: bolt, quantity: '1' },
+            { productId: nut, quantity: '1' },
+          ],
+        },
+        as(a),
+      ),
     ).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ path: ['lines', 1, 'productId'] }] } })
     const sales = await createOrder(conn, a, { type: 'SALES' })
-    expect(await backend.dispatch('receiving.post', { orderId: sales, lines: [{ productId: bolt, quantity: '1' }] }, as(a))).toMatchObject({
+    expect(
+      await backend.dispatch('receiving.post', { orderId: sales, lines: [{ productId: bolt, quantity: '1' }] }, as(a)),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', issues: [{ path: ['orderId'] }] },
     })

@@ -224,7 +224,8 @@ export function receivingHandlers(deps: {
         let items: OrderItemRow[] = []
         if (order) {
           const label = orderLabel(order)
-          if (order.type !== 'PURCHASE') throw warehouseRefusal('CONFLICT', locale, ['orderId'], 'notPurchaseOrder', { order: label })
+          if (order.type !== 'PURCHASE')
+            throw warehouseRefusal('CONFLICT', locale, ['orderId'], 'notPurchaseOrder', { order: label })
           if (!isOrderStatus(order.status) || !receivableStatuses.includes(order.status))
             throw warehouseRefusal('CONFLICT', locale, ['orderId'], 'orderNotReceivable', {
               order: label,
@@ -248,7 +249,9 @@ export function receivingHandlers(deps: {
         }
 
         // Match lines to the order's lines; what each line still awaited is kept with it.
-        const awaiting = new Map(items.map((i) => [i.id, Decimal.max(new Decimal(i.quantity_ordered).minus(i.quantity_shipped), 0)]))
+        const awaiting = new Map(
+          items.map((i) => [i.id, Decimal.max(new Decimal(i.quantity_ordered).minus(i.quantity_shipped), 0)]),
+        )
         const matched = input.lines.map((line, i) => {
           if (!order) return { orderItemId: null, expected: null }
           const product = products.get(line.productId)!

@@ -34,7 +34,8 @@ const balance = async (productId: string) =>
   )[0]!
 
 const ledgerCount = async () => (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM inventory_movements`))[0]!.n
-const statusOf = async (orderId: string) => (await rows<{ status: string }>(`SELECT status FROM orders WHERE id = $1`, [orderId]))[0]!.status
+const statusOf = async (orderId: string) =>
+  (await rows<{ status: string }>(`SELECT status FROM orders WHERE id = $1`, [orderId]))[0]!.status
 
 async function newOrder(lines: [string, string][]): Promise<{ order: string; items: string[] }> {
   const conn = pgliteConnection(backend.db)
@@ -61,12 +62,18 @@ describe('sales orders: confirm, pick and ship', () => {
       [bolt, '4'],
       [nut, '2'],
     ])
-    expect(await backend.dispatch('shipping.confirm', { orderId: order }, as())).toEqual({ ok: true, value: { status: 'confirmed' } })
+    expect(await backend.dispatch('shipping.confirm', { orderId: order }, as())).toEqual({
+      ok: true,
+      value: { status: 'confirmed' },
+    })
     expect(await balance(bolt)).toEqual({ on_hand: '10.000', reserved: '4.000' })
     const detail = await backend.dispatch('shipping.order', { orderId: order }, as())
     expect(detail).toMatchObject({
       ok: true,
-      value: { status: 'confirmed', lines: [{ productId: bolt, ordered: '4', reserved: '4', shipped: '0', onHand: '10' }, { reserved: '2' }] },
+      value: {
+        status: 'confirmed',
+        lines: [{ productId: bolt, ordered: '4', reserved: '4', shipped: '0', onHand: '10' }, { reserved: '2' }],
+      },
     })
     // Confirming twice is a transition the flow does not allow.
     expect(await backend.dispatch('shipping.confirm', { orderId: order }, as())).toMatchObject({
@@ -110,7 +117,11 @@ describe('sales orders: confirm, pick and ship', () => {
       await backend.dispatch('shipping.ship', { orderId: order, lines: [{ orderItemId: items[0], quantity: '2' }] }, as()),
     ).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: expect.stringContaining('Строка 1 («Болт М8»)'), issues: [{ path: ['lines', 0, 'quantity'] }] },
+      error: {
+        code: 'CONFLICT',
+        message: expect.stringContaining('Строка 1 («Болт М8»)'),
+        issues: [{ path: ['lines', 0, 'quantity'] }],
+      },
     })
     const second = await backend.dispatch(
       'shipping.ship',
@@ -128,19 +139,33 @@ describe('sales orders: confirm, pick and ship', () => {
     const detail = await backend.dispatch('shipping.order', { orderId: order }, as())
     expect(detail).toMatchObject({
       ok: true,
-      value: { status: 'shipped', lines: [{ shipped: '3', reserved: '0' }, { shipped: '1', reserved: '0' }] },
+      value: {
+        status: 'shipped',
+        lines: [
+          { shipped: '3', reserved: '0' },
+          { shipped: '1', reserved: '0' },
+        ],
+      },
     })
     expect(detail.ok && detail.value.shipments.map((s) => s.trackingNumber)).toEqual(['KZ123', 'KZ124'])
     // Shipped orders cannot be cancelled; they can be delivered.
-    expect(await backend.dispatch('shipping.cancel', { orderId: order }, as())).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(await backend.dispatch('shipping.deliver', { orderId: order }, as())).toEqual({ ok: true, value: { status: 'delivered' } })
+    expect(await backend.dispatch('shipping.cancel', { orderId: order }, as())).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
+    expect(await backend.dispatch('shipping.deliver', { orderId: order }, as())).toEqual({
+      ok: true,
+      value: { status: 'delivered' },
+    })
   })
 
   it('refuses shipping a pending order, more than reserved, zero, and a line of another order — posting nothing', async () => {
     const { order, items } = await newOrder([[bolt, '2']])
     const other = await newOrder([[bolt, '1']])
     const count = await ledgerCount()
-    expect(await backend.dispatch('shipping.ship', { orderId: order, lines: [{ orderItemId: items[0], quantity: '1' }] }, as())).toMatchObject({
+    expect(
+      await backend.dispatch('shipping.ship', { orderId: order, lines: [{ orderItemId: items[0], quantity: '1' }] }, as()),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', issues: [{ path: ['orderId'] }] },
     })
@@ -173,7 +198,10 @@ describe('sales orders: confirm, pick and ship', () => {
     })
     expect(await balance(nut)).toEqual(before)
     expect(await statusOf(order)).toBe('cancelled')
-    expect(await backend.dispatch('shipping.confirm', { orderId: order }, as())).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await backend.dispatch('shipping.confirm', { orderId: order }, as())).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
   })
 
   it('blocks shipping below zero by default; under "warn" ships only with the confirmation flag', async () => {
@@ -181,18 +209,36 @@ describe('sales orders: confirm, pick and ship', () => {
     await backend.dispatch('shipping.confirm', { orderId: order }, as())
     const onHand = (await balance(nut)).on_hand
     const ship = (confirmBelowZero: boolean) =>
-      backend.dispatch('shipping.ship', { orderId: order, confirmBelowZero, lines: [{ orderItemId: items[0], quantity: '5' }] }, as())
+      backend.dispatch(
+        'shipping.ship',
+        { orderId: order, confirmBelowZero, lines: [{ orderItemId: items[0], quantity: '5' }] },
+        as(),
+      )
 
-    expect(await backend.dispatch('warehouse.stockPolicy.get', {}, as())).toEqual({ ok: true, value: { policy: 'block', canEdit: false } })
+    expect(await backend.dispatch('warehouse.stockPolicy.get', {}, as())).toEqual({
+      ok: true,
+      value: { policy: 'block', canEdit: false },
+    })
     expect(await ship(true)).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ code: 'BELOW_ZERO_BLOCKED' }] } })
     // A clerk cannot change the policy; a manager can.
-    expect(await backend.dispatch('warehouse.stockPolicy.set', { policy: 'warn' }, as())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await backend.dispatch('warehouse.stockPolicy.set', { policy: 'warn' }, as('manager'))).toEqual({ ok: true, value: { policy: 'warn' } })
-    expect(await ship(false)).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ code: 'BELOW_ZERO_CONFIRM', path: ['lines', 0, 'quantity'] }] } })
+    expect(await backend.dispatch('warehouse.stockPolicy.set', { policy: 'warn' }, as())).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await backend.dispatch('warehouse.stockPolicy.set', { policy: 'warn' }, as('manager'))).toEqual({
+      ok: true,
+      value: { policy: 'warn' },
+    })
+    expect(await ship(false)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', issues: [{ code: 'BELOW_ZERO_CONFIRM', path: ['lines', 0, 'quantity'] }] },
+    })
     expect((await balance(nut)).on_hand).toBe(onHand)
     expect(await ship(true)).toMatchObject({ ok: true, value: { status: 'shipped' } })
     expect(Number((await balance(nut)).on_hand)).toBe(Number(onHand) - 5)
-    expect(await rows(`SELECT below_zero_confirmed FROM shipments WHERE order_id = $1`, [order])).toEqual([{ below_zero_confirmed: true }])
+    expect(await rows(`SELECT below_zero_confirmed FROM shipments WHERE order_id = $1`, [order])).toEqual([
+      { below_zero_confirmed: true },
+    ])
     expect(await rows(`SELECT count(*)::int AS n FROM audit_logs WHERE entity_type = 'app_setting'`)).toEqual([{ n: 1 }])
   })
 

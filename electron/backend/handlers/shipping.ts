@@ -82,9 +82,15 @@ function refuseTransition(locale: Locale, order: OrderHead, to: OrderStatus): ne
 }
 
 /** A sales order of the workspace, locked, or a typed refusal. */
-async function salesOrder(tx: Tx, locale: Locale, session: Session, orderId: string): Promise<OrderHead & { status: OrderStatus }> {
+async function salesOrder(
+  tx: Tx,
+  locale: Locale,
+  session: Session,
+  orderId: string,
+): Promise<OrderHead & { status: OrderStatus }> {
   const order = await orderInWorkspace(tx, locale, session, orderId, true)
-  if (order.type !== 'SALES') throw warehouseRefusal('CONFLICT', locale, ['orderId'], 'notSalesOrder', { order: orderLabel(order) })
+  if (order.type !== 'SALES')
+    throw warehouseRefusal('CONFLICT', locale, ['orderId'], 'notSalesOrder', { order: orderLabel(order) })
   if (!isOrderStatus(order.status)) refuseTransition(locale, order, 'confirmed')
   return order as OrderHead & { status: OrderStatus }
 }
@@ -182,7 +188,8 @@ export function shippingHandlers(deps: {
       const session = ctx.connection.session!
       const locale = ctx.connection.locale
       const order = await orderInWorkspace(deps.orm, locale, session, orderId, false)
-      if (order.type !== 'SALES') throw warehouseRefusal('CONFLICT', locale, ['orderId'], 'notSalesOrder', { order: orderLabel(order) })
+      if (order.type !== 'SALES')
+        throw warehouseRefusal('CONFLICT', locale, ['orderId'], 'notSalesOrder', { order: orderLabel(order) })
       const [head] = await rowsOf<{
         order_date: string
         required_date: string | null
@@ -301,8 +308,10 @@ export function shippingHandlers(deps: {
         const shipping = input.lines.map((line, i) => {
           const state = lines.get(line.orderItemId)
           const n = i + 1
-          if (!state) throw warehouseRefusal('NOT_FOUND', locale, ['lines', i, 'orderItemId'], 'lineNotInOrder', { line: n, order: label })
-          if (seen.has(line.orderItemId)) throw warehouseRefusal('VALIDATION', locale, ['lines', i, 'orderItemId'], 'duplicateLine', { line: n })
+          if (!state)
+            throw warehouseRefusal('NOT_FOUND', locale, ['lines', i, 'orderItemId'], 'lineNotInOrder', { line: n, order: label })
+          if (seen.has(line.orderItemId))
+            throw warehouseRefusal('VALIDATION', locale, ['lines', i, 'orderItemId'], 'duplicateLine', { line: n })
           seen.add(line.orderItemId)
           const product = products.get(state.product_id)!
           refuseInactiveProduct(locale, product, n, ['lines', i, 'orderItemId'])
@@ -338,9 +347,23 @@ export function shippingHandlers(deps: {
           belowZero = true
           const params = { line: index + 1, product: state.name, after: after.toFixed() }
           if (policy === 'block')
-            throw warehouseRefusal('CONFLICT', locale, ['lines', index, 'quantity'], 'belowZeroBlocked', params, 'BELOW_ZERO_BLOCKED')
+            throw warehouseRefusal(
+              'CONFLICT',
+              locale,
+              ['lines', index, 'quantity'],
+              'belowZeroBlocked',
+              params,
+              'BELOW_ZERO_BLOCKED',
+            )
           if (!input.confirmBelowZero)
-            throw warehouseRefusal('CONFLICT', locale, ['lines', index, 'quantity'], 'belowZeroConfirm', params, 'BELOW_ZERO_CONFIRM')
+            throw warehouseRefusal(
+              'CONFLICT',
+              locale,
+              ['lines', index, 'quantity'],
+              'belowZeroConfirm',
+              params,
+              'BELOW_ZERO_CONFIRM',
+            )
         }
 
         const employeeId = await employeeIdOf(tx, session, locale)

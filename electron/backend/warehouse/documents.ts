@@ -90,7 +90,8 @@ export function positiveQuantity(locale: Locale, value: string, line: number, pr
   return quantity
 }
 
-const DOCUMENT_CODE = { RECEIPT: 'GRN', SHIPMENT: 'SHP' } as const
+/** Warehouse document types with their own series (numbers read GRN / SHP, see migration 0022). */
+type WarehouseDocumentType = 'RECEIPT' | 'SHIPMENT'
 
 /**
  * Issues the next number of a warehouse document type in the caller's workspace. The series is
@@ -98,7 +99,7 @@ const DOCUMENT_CODE = { RECEIPT: 'GRN', SHIPMENT: 'SHP' } as const
  * assigns to each terminal so offline terminals never collide); the first document of a type
  * opens its series with that prefix.
  */
-export async function issueDocumentNumber(tx: Tx, session: Session, type: keyof typeof DOCUMENT_CODE): Promise<string> {
+export async function issueDocumentNumber(tx: Tx, session: Session, type: WarehouseDocumentType): Promise<string> {
   const org = session.organizationId
   const [own] = await rowsOf<{ prefix: string }>(
     tx,
@@ -151,7 +152,9 @@ export async function writeStockPolicy(scope: WriteScope, policy: StockPolicy): 
   let id: string
   if (before) {
     if (before.value === policy) return
-    await tx.execute(sql`UPDATE app_settings SET value = ${JSON.stringify(policy)}::jsonb, updated_by = ${session.userId} WHERE id = ${before.id}`)
+    await tx.execute(
+      sql`UPDATE app_settings SET value = ${JSON.stringify(policy)}::jsonb, updated_by = ${session.userId} WHERE id = ${before.id}`,
+    )
     id = before.id
   } else {
     const [row] = await tx
@@ -191,7 +194,13 @@ export interface OrderHead {
 }
 
 /** An order of the caller's workspace (FOR UPDATE when in a transaction), or NOT_FOUND on orderId. */
-export async function orderInWorkspace(db: DbOrTx, locale: Locale, session: Session, orderId: string, lock: boolean): Promise<OrderHead> {
+export async function orderInWorkspace(
+  db: DbOrTx,
+  locale: Locale,
+  session: Session,
+  orderId: string,
+  lock: boolean,
+): Promise<OrderHead> {
   const [row] = await rowsOf<OrderHead>(
     db,
     sql`SELECT id, order_number, type, status, supplier_id, customer_id FROM orders
