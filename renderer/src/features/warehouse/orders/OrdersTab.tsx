@@ -230,6 +230,8 @@ function PickList() {
                 key={line.orderItemId}
                 data-testid="pick-line"
                 data-product-code={line.code}
+                data-barcode={line.barcode ?? ''}
+                data-pickable={limit.toFixed()}
                 bg={error ? 'red.0' : full ? 'green.0' : undefined}
               >
                 <Table.Td>

@@ -132,6 +132,9 @@ export function ReceivingTab() {
                   key={line.key}
                   data-testid="receiving-line"
                   data-product-code={line.code}
+                  data-barcode={line.barcode ?? ''}
+                  data-ordered={line.ordered ?? ''}
+                  data-received-before={line.receivedBefore}
                   bg={error ? 'red.0' : undefined}
                 >
                   <Table.Td>{numbers.get(line.key) ?? '—'}</Table.Td>
