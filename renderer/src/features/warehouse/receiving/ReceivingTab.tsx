@@ -225,25 +225,25 @@ function VarianceBadge({
   switch (variance.kind) {
     case 'exact':
       return (
-        <Badge size="lg" color="green" data-testid="variance">
+        <Badge size="lg" tt="none" h="auto" styles={{ label: { whiteSpace: 'normal' } }} color="green" data-testid="variance">
           {t(`${p}.exact`)}
         </Badge>
       )
     case 'under':
       return (
-        <Badge size="lg" color="orange" data-testid="variance">
+        <Badge size="lg" tt="none" h="auto" styles={{ label: { whiteSpace: 'normal' } }} color="orange" data-testid="variance">
           {t(`${p}.under`, { quantity: `${fmt(variance.missing)} ${unit}` })}
         </Badge>
       )
     case 'over':
       return (
-        <Badge size="lg" color="red" data-testid="variance">
+        <Badge size="lg" tt="none" h="auto" styles={{ label: { whiteSpace: 'normal' } }} color="red" data-testid="variance">
           {t(`${p}.over`, { quantity: `${fmt(variance.extra)} ${unit}` })}
         </Badge>
       )
     default:
       return (
-        <Badge size="lg" color="gray" data-testid="variance">
+        <Badge size="lg" tt="none" h="auto" styles={{ label: { whiteSpace: 'normal' } }} color="gray" data-testid="variance">
           {t(`${p}.unordered`)}
         </Badge>
       )
