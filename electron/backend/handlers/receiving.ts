@@ -306,7 +306,7 @@ export function receivingHandlers(deps: {
             notes: input.notes,
             createdBy: employeeId,
           })
-          .returning()
+          .returning({ id: schema.goodsReceipts.id })
         const unitCosts = input.lines.map((line) => line.unitCost ?? products.get(line.productId)!.cost)
         const movements = await tx
           .insert(schema.inventoryMovements)
