@@ -52,7 +52,7 @@ export const goodsReceiptLines = pgTable(
     id: uuid('id').defaultRandom().primaryKey(),
     receiptId: uuid('receipt_id')
       .notNull()
-      .references(() => goodsReceipts.id, { onDelete: 'cascade' }),
+      .references(() => goodsReceipts.id),
     lineNumber: integer('line_number').notNull(),
     productId: uuid('product_id')
       .notNull()
@@ -123,7 +123,7 @@ export const shipmentLines = pgTable(
     id: uuid('id').defaultRandom().primaryKey(),
     shipmentId: uuid('shipment_id')
       .notNull()
-      .references(() => shipments.id, { onDelete: 'cascade' }),
+      .references(() => shipments.id),
     lineNumber: integer('line_number').notNull(),
     orderItemId: uuid('order_item_id')
       .notNull()
