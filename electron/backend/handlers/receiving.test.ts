@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { MethodOutput, Result } from '../../../shared/contract'
 import type { Locale } from '../../../shared/locale'
 import type { OrganizationRole } from '../../../shared/permissions'
 import { pgliteConnection } from '../../../db/connection'
@@ -224,7 +225,9 @@ describe('receiving', () => {
   })
 
   it('lists open purchase orders with their lines and progress, and needs inventory.post to post', async () => {
-    const list = await backend.dispatch('receiving.openPurchaseOrders', {}, as(a))
+    const list = (await backend.dispatch('receiving.openPurchaseOrders', {}, as(a))) as Result<
+      MethodOutput<'receiving.openPurchaseOrders'>
+    >
     expect(list.ok && list.value.every((o) => o.status !== 'delivered')).toBe(true)
     const orderId = list.ok ? list.value[0]!.id : ''
     const lines = await backend.dispatch('receiving.purchaseOrderLines', { orderId }, as(a))

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { MethodOutput, Result } from '../../../shared/contract'
 import type { Locale } from '../../../shared/locale'
 import type { OrganizationRole } from '../../../shared/permissions'
 import { pgliteConnection } from '../../../db/connection'
@@ -67,7 +68,7 @@ describe('sales orders: confirm, pick and ship', () => {
       value: { status: 'confirmed' },
     })
     expect(await balance(bolt)).toEqual({ on_hand: '10.000', reserved: '4.000' })
-    const detail = await backend.dispatch('shipping.order', { orderId: order }, as())
+    const detail = (await backend.dispatch('shipping.order', { orderId: order }, as())) as Result<MethodOutput<'shipping.order'>>
     expect(detail).toMatchObject({
       ok: true,
       value: {
@@ -136,7 +137,7 @@ describe('sales orders: confirm, pick and ship', () => {
       as(),
     )
     expect(second).toMatchObject({ ok: true, value: { status: 'shipped' } })
-    const detail = await backend.dispatch('shipping.order', { orderId: order }, as())
+    const detail = (await backend.dispatch('shipping.order', { orderId: order }, as())) as Result<MethodOutput<'shipping.order'>>
     expect(detail).toMatchObject({
       ok: true,
       value: {
@@ -243,7 +244,9 @@ describe('sales orders: confirm, pick and ship', () => {
   })
 
   it('lists open sales orders of the workspace', async () => {
-    const list = await backend.dispatch('shipping.orders', { statuses: ['confirmed', 'processing'] }, as())
+    const list = (await backend.dispatch('shipping.orders', { statuses: ['confirmed', 'processing'] }, as())) as Result<
+      MethodOutput<'shipping.orders'>
+    >
     expect(list.ok && list.value.length).toBeGreaterThan(0)
     expect(list.ok && list.value.every((o) => o.status === 'confirmed' || o.status === 'processing')).toBe(true)
   })

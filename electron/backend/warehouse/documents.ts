@@ -94,32 +94,42 @@ export function positiveQuantity(locale: Locale, value: string, line: number, pr
 type WarehouseDocumentType = 'RECEIPT' | 'SHIPMENT'
 
 /**
- * Issues the next number of a warehouse document type in the caller's workspace. The series is
- * the workspace's own (its prefix comes from the terminal's other series, which central
- * assigns to each terminal so offline terminals never collide); the first document of a type
- * opens its series with that prefix.
+ * Issues the next number of a warehouse document type. An enrolled terminal numbers under the
+ * prefix central assigned to it (series travel organization-wide, so another terminal's series
+ * of the same type must never be used: two offline terminals would issue the same number). A
+ * demo or standalone terminal uses the workspace's series, opened with the prefix of the
+ * workspace's other series the first time.
  */
 export async function issueDocumentNumber(tx: Tx, session: Session, type: WarehouseDocumentType): Promise<string> {
   const org = session.organizationId
+  const [terminal] = await rowsOf<{ prefix: string; terminal_id: string }>(
+    tx,
+    sql`SELECT number_prefix AS prefix, terminal_id::text AS terminal_id FROM sync_state WHERE organization_id = ${org}`,
+  )
   const [own] = await rowsOf<{ prefix: string }>(
     tx,
-    sql`SELECT prefix FROM document_series WHERE organization_id = ${org} AND document_type = ${type} AND is_active
-        ORDER BY (workspace_id = ${session.workspaceId}) DESC NULLS LAST, (owner_type = 'terminal') DESC, created_at LIMIT 1`,
+    terminal
+      ? sql`SELECT prefix FROM document_series WHERE organization_id = ${org} AND document_type = ${type} AND is_active
+            AND prefix = ${terminal.prefix}`
+      : sql`SELECT prefix FROM document_series WHERE organization_id = ${org} AND document_type = ${type} AND is_active
+            ORDER BY (workspace_id = ${session.workspaceId}) DESC NULLS LAST, (owner_type = 'terminal') DESC, created_at LIMIT 1`,
   )
   let prefix = own?.prefix
   if (!prefix) {
-    const [sibling] = await rowsOf<{ prefix: string; owner_type: string; owner_id: string | null }>(
-      tx,
-      sql`SELECT prefix, owner_type, owner_id FROM document_series
-          WHERE organization_id = ${org} AND workspace_id = ${session.workspaceId} AND is_active
-          ORDER BY (owner_type = 'terminal') DESC, (document_type = 'ORDER') DESC, created_at LIMIT 1`,
-    )
-    prefix = sibling?.prefix ?? 'WH'
+    const [sibling] = terminal
+      ? []
+      : await rowsOf<{ prefix: string; owner_type: 'terminal' | 'head_office'; owner_id: string | null }>(
+          tx,
+          sql`SELECT prefix, owner_type, owner_id FROM document_series
+              WHERE organization_id = ${org} AND workspace_id = ${session.workspaceId} AND is_active
+              ORDER BY (owner_type = 'terminal') DESC, (document_type = 'ORDER') DESC, created_at LIMIT 1`,
+        )
+    prefix = terminal?.prefix ?? sibling?.prefix ?? 'WH'
     await tx.insert(schema.documentSeries).values({
       organizationId: org,
       workspaceId: session.workspaceId,
-      ownerType: (sibling?.owner_type as 'terminal' | 'head_office' | undefined) ?? 'terminal',
-      ownerId: sibling?.owner_id ?? null,
+      ownerType: terminal ? 'terminal' : (sibling?.owner_type ?? 'terminal'),
+      ownerId: terminal?.terminal_id ?? sibling?.owner_id ?? null,
       documentType: type,
       prefix,
     })
