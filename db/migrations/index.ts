@@ -23,6 +23,7 @@ import m0018 from './0018_terminal_sync'
 import m0019 from './0019_central_install_triggers'
 import m0020 from './0020_terminal_install_triggers'
 import m0022 from './0022_goods_receipts_and_shipments'
+import m0024 from './0024_fast_bootstrap'
 
 export const migrations: readonly MigrationSource[] = [
   m0001,
@@ -45,4 +46,5 @@ export const migrations: readonly MigrationSource[] = [
   m0019,
   m0020,
   m0022,
+  m0024,
 ]

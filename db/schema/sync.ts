@@ -16,7 +16,6 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   unique,
   uuid,
@@ -144,17 +143,6 @@ export const syncQuarantine = pgTable('sync_quarantine', {
     .notNull()
     .default(sql`CURRENT_TIMESTAMP`),
 })
-
-/** Snapshot pages of a bootstrap, staged until all have arrived. */
-export const syncBootstrapStage = pgTable(
-  'sync_bootstrap_stage',
-  {
-    tableName: text('table_name').notNull(),
-    page: integer('page').notNull(),
-    rows: jsonb('rows').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.tableName, t.page] })],
-)
 
 /** Concurrent values that lost, as head office reported them. */
 export const syncConflicts = pgTable('sync_conflicts', {

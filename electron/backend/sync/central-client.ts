@@ -49,7 +49,14 @@ export interface PushResult {
 
 /** One page of the changelog. */
 export interface PullResult {
-  changes?: PulledChange[]
+  /**
+   * The page's changes as JSON text (an array of {@link PulledChange}): they go straight into
+   * the local database, so they are not parsed here.
+   */
+  changes: string
+  /** How many changes, and of which tables (for the change events). */
+  count: number
+  tables: string[]
   cursor?: number
   more?: boolean
   error?: 'schema_too_old' | 'bootstrap_required'
@@ -89,7 +96,17 @@ export interface CentralApi {
   ): Promise<PushResult | { staged: number }>
   pull(creds: TerminalCredentials, cursor: number, maxRows: number, schemaVersion: number): Promise<PullResult>
   snapshotPosition(creds: TerminalCredentials): Promise<number>
-  snapshotPage(creds: TerminalCredentials, table: string, after: string | null, limit: number): Promise<Record<string, unknown>[]>
+  /**
+   * One page of the snapshot of a table, rows ordered by id after `after`. The rows stay JSON
+   * text (they go straight into the local database; parsing them here would cost more than
+   * loading them): `count` and `last` (the last row's id) page on.
+   */
+  snapshotPage(
+    creds: TerminalCredentials,
+    table: string,
+    after: string | null,
+    limit: number,
+  ): Promise<{ rows: string; count: number; last: string | null }>
   fetchRows(creds: TerminalCredentials, table: string, ids: string[]): Promise<Record<string, unknown>[]>
   /** Checks a person's password at head office (online sign-in). */
   verifyPassword(
@@ -163,14 +180,15 @@ export function connectCentral(url: string, options: { caBundle?: string; connec
   })
   // A dropped idle connection must not crash the backend; the next call reconnects.
   pool.on('error', () => undefined)
-  const call = async <T>(sql: string, params: unknown[]): Promise<T> => {
+  const callRow = async <T extends object>(sql: string, params: unknown[]): Promise<T> => {
     try {
-      const { rows } = await pool.query<{ r: T }>(sql, params)
-      return rows[0]!.r
+      const { rows } = await pool.query<T>(sql, params)
+      return rows[0]!
     } catch (error) {
       throw classify(error)
     }
   }
+  const call = async <T>(sql: string, params: unknown[]): Promise<T> => (await callRow<{ r: T }>(sql, params)).r
   const json = (v: unknown) => JSON.stringify(v)
   return {
     enroll: (code, schemaVersion) => call<Enrollment>('SELECT sync_enroll($1, $2) AS r', [code, schemaVersion]),
@@ -187,11 +205,31 @@ export function connectCentral(url: string, options: { caBundle?: string; connec
         k.schemaVersion,
       ]),
     pull: (c, cursor, maxRows, schemaVersion) =>
-      call<PullResult>('SELECT sync_pull($1, $2, $3, $4, $5) AS r', [c.terminalId, c.secret, cursor, maxRows, schemaVersion]),
+      callRow<PullResult>(
+        `SELECT coalesce(p -> 'changes', '[]')::text AS changes, jsonb_array_length(coalesce(p -> 'changes', '[]')) AS count,
+                ARRAY(SELECT DISTINCT c ->> 't' FROM jsonb_array_elements(coalesce(p -> 'changes', '[]')) c) AS tables,
+                (p ->> 'cursor')::bigint AS cursor, (p ->> 'more')::boolean AS more, p ->> 'error' AS error,
+                (p ->> 'minSchemaVersion')::int AS "minSchemaVersion", (p ->> 'centralTime')::bigint AS "centralTime"
+         FROM sync_pull($1, $2, $3, $4, $5) AS p`,
+        [c.terminalId, c.secret, cursor, maxRows, schemaVersion],
+      ).then((r) => ({
+        ...r,
+        count: Number(r.count),
+        cursor: r.cursor === null || r.cursor === undefined ? undefined : Number(r.cursor),
+        centralTime: Number(r.centralTime),
+        error: r.error ?? undefined,
+        more: r.more ?? undefined,
+      })),
     snapshotPosition: async (c) =>
       Number(await call<string>('SELECT sync_snapshot_position($1, $2) AS r', [c.terminalId, c.secret])),
-    snapshotPage: (c, table, after, limit) =>
-      call('SELECT sync_snapshot_page($1, $2, $3, $4, $5) AS r', [c.terminalId, c.secret, table, after, limit]),
+    snapshotPage: async (c, table, after, limit) => {
+      const page = await callRow<{ rows: string; count: number; last: string | null }>(
+        `SELECT p::text AS rows, jsonb_array_length(p) AS count, p -> -1 ->> 'id' AS last
+         FROM sync_snapshot_page($1, $2, $3, $4, $5) AS p`,
+        [c.terminalId, c.secret, table, after, limit],
+      )
+      return { rows: page.rows, count: Number(page.count), last: page.last }
+    },
     fetchRows: (c, table, ids) =>
       call('SELECT sync_fetch_rows($1, $2, $3, $4::uuid[]) AS r', [c.terminalId, c.secret, table, ids]),
     verifyPassword: (c, email, password) =>

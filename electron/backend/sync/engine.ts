@@ -509,14 +509,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         cursor = Number((await readState())?.pull_cursor ?? 0)
         continue
       }
-      const changes = page.changes ?? []
       const next = page.cursor ?? cursor
       await db.transaction(async (tx) => {
-        if (changes.length > 0) await tx.query('SELECT sync_apply_pulled($1::jsonb)', [JSON.stringify(changes)])
+        if (page.count > 0) await tx.query('SELECT sync_apply_pulled($1::jsonb)', [page.changes])
         await tx.query('UPDATE sync_state SET pull_cursor = $1, last_pull_at = now()', [next])
       })
-      if (changes.length > 0) deps.events?.emit('data.changed', { tables: [...new Set(changes.map((c) => c.t))] })
-      pulled += changes.length
+      if (page.count > 0) deps.events?.emit('data.changed', { tables: page.tables })
+      pulled += page.count
       cursor = next
       if (!page.more) {
         await learnCentralTime(page.centralTime)
@@ -534,36 +533,32 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const bootstrap = async (api: CentralApi, creds: TerminalCredentials): Promise<void> => {
     let progress = (await readState())?.bootstrap ?? null
     if (!progress) {
-      await db.query('DELETE FROM sync_bootstrap_stage')
       progress = { position: await api.snapshotPosition(creds), table: bootstrapTables[0]!, after: null, page: 0, fetched: 0 }
       await db.query('UPDATE sync_state SET bootstrap = $1', [JSON.stringify(progress)])
     }
     const report = (step: string, done: number, total: number) =>
       deps.events?.emit('task.progress', { task: 'bootstrap', step, done, total })
-    // 1. Fetch: page by page, each staged with the progress in one local transaction, so an
-    //    interrupted bootstrap resumes where it stopped.
+    // 1. Load page by page, each page applied with the progress in one local transaction, so an
+    //    interrupted bootstrap resumes after the last page it applied. Row triggers and
+    //    foreign-key triggers are off while loading (replica mode, migration 0024): derived
+    //    values are computed set-wise and foreign keys verified once, at the end.
     for (let i = bootstrapTables.indexOf(progress.table); i >= 0 && i < bootstrapTables.length; i++) {
       const table = bootstrapTables[i]!
       for (;;) {
-        const rows = await api.snapshotPage(creds, table, progress.after, SYNC_LIMITS.snapshotPageRows)
-        const last = rows.at(-1)
+        const page = await api.snapshotPage(creds, table, progress.after, SYNC_LIMITS.snapshotPageRows)
         const next: BootstrapProgress =
-          rows.length < SYNC_LIMITS.snapshotPageRows
+          page.count < SYNC_LIMITS.snapshotPageRows
             ? {
                 ...progress,
                 table: bootstrapTables[i + 1] ?? '',
                 after: null,
                 page: progress.page + 1,
-                fetched: progress.fetched + rows.length,
+                fetched: progress.fetched + page.count,
               }
-            : { ...progress, table, after: String(last!.id), page: progress.page + 1, fetched: progress.fetched + rows.length }
+            : { ...progress, table, after: page.last, page: progress.page + 1, fetched: progress.fetched + page.count }
         await db.transaction(async (tx) => {
-          if (rows.length > 0)
-            await tx.query('INSERT INTO sync_bootstrap_stage (table_name, page, rows) VALUES ($1, $2, $3)', [
-              table,
-              progress!.page,
-              JSON.stringify(rows),
-            ])
+          await tx.exec('SET LOCAL session_replication_role = replica')
+          if (page.count > 0) await tx.query('SELECT sync_bootstrap_page($1, $2::jsonb)', [table, page.rows])
           await tx.query('UPDATE sync_state SET bootstrap = $1', [JSON.stringify(next)])
         })
         progress = next
@@ -571,32 +566,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         if (progress.table !== table) break
       }
     }
-    // 2. Apply: one local transaction, foreign keys checked once at the end (rows of one table
-    //    may refer to each other in any order, and departments name employees that come later).
-    //    Children before parents: a parent's derived columns (order totals, stock, a customer's
-    //    counters) are then computed once, when it is inserted over its children, instead of
-    //    being recomputed for every child row inserted under it (quadratic for a key account:
-    //    order lines of the large demo took 310 s parents-first).
-    const pages = (await db.query<{ table_name: string; page: number }>('SELECT table_name, page FROM sync_bootstrap_stage')).rows
-    const order = new Map(bootstrapTables.map((t, i) => [t, i]))
-    pages.sort((a, b) => order.get(b.table_name)! - order.get(a.table_name)! || a.page - b.page)
+    // 2. Finish in one transaction: derived values from their definitions, every foreign key
+    //    of the loaded tables checked, then the terminal follows the changelog from the
+    //    snapshot's position.
+    report('verify', bootstrapTables.length, bootstrapTables.length + 1)
     await db.transaction(async (tx) => {
-      let done = 0
-      for (const p of pages) {
-        await tx.query(
-          `SELECT sync_apply_pulled(
-             (SELECT jsonb_agg(jsonb_build_object('t', s.table_name, 'id', r ->> 'id', 'op', 'I', 'data', r,
-                                                  'clock', '00000000000000000000'))
-              FROM sync_bootstrap_stage s CROSS JOIN LATERAL jsonb_array_elements(s.rows) r
-              WHERE s.table_name = $1 AND s.page = $2), false)`,
-          [p.table_name, p.page],
-        )
-        report(`apply:${p.table_name}`, ++done, pages.length)
-      }
-      await tx.exec('SET CONSTRAINTS ALL IMMEDIATE')
+      await tx.exec('SET LOCAL session_replication_role = replica')
+      await tx.query('SELECT sync_recompute_derived()')
+      await tx.query('SELECT sync_verify_foreign_keys($1::text[])', [bootstrapTables])
       await tx.query('UPDATE sync_state SET bootstrap = NULL, pull_cursor = $1', [progress!.position])
-      await tx.query('DELETE FROM sync_bootstrap_stage')
     })
+    report('verify', bootstrapTables.length + 1, bootstrapTables.length + 1)
     deps.events?.emit('data.changed', { tables: bootstrapTables })
   }
 
