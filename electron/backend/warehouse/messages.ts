@@ -28,6 +28,11 @@ const catalog = {
     kk: 'Бұл алаңда мұндай тапсырыс жоқ.',
     en: 'No such order in this workspace.',
   },
+  documentNotFound: {
+    ru: 'Такого документа нет на этой площадке.',
+    kk: 'Бұл алаңда мұндай құжат жоқ.',
+    en: 'No such document in this workspace.',
+  },
   notPurchaseOrder: {
     ru: 'Заказ {order} не является заказом поставщику.',
     kk: '{order} тапсырысы жеткізушіге тапсырыс емес.',
