@@ -2,7 +2,9 @@
  * The content security policy of the app's pages, in the desktop shell and in web mode alike:
  * only our own scripts, no eval, no plugins, no framing. `style-src 'unsafe-inline'` is needed
  * by Mantine's runtime CSS variables; scripts never get it. `'self'` also covers web mode's
- * WebSocket on the same host and port.
+ * WebSocket on the same host and port. `frame-src blob:` lets printing load a PDF the app made
+ * itself into a hidden frame for the print dialog (blob: URLs come only from our own scripts);
+ * the browser's PDF viewer needs nothing more (object-src stays 'none').
  */
 export function contentSecurityPolicy(options: { forMetaTag?: boolean } = {}): string {
   const directives = [
@@ -12,6 +14,7 @@ export function contentSecurityPolicy(options: { forMetaTag?: boolean } = {}): s
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    "frame-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

@@ -419,7 +419,13 @@ BEGIN
   SELECT coalesce(jsonb_object_agg(t, ids), '{}') INTO v_rows
   FROM (SELECT c ->> 't' AS t, jsonb_agg(DISTINCT c ->> 'id') AS ids FROM jsonb_array_elements(p_changes) c
         WHERE c ->> 'op' <> 'D' GROUP BY 1) x;
-  v_targets := sync_derived_targets(v_rows);
+  -- Old parents matter only for rows that name one (an order line's order, an order's customer);
+  -- a ledger row is never rewritten.
+  IF v_rows ?| ARRAY['order_items', 'invoice_items', 'invoices', 'orders', 'payments', 'payment_allocations', 'deals'] THEN
+    v_targets := sync_derived_targets(v_rows - 'inventory_movements' - 'products' - 'customers');
+  ELSE
+    v_targets := '{}';
+  END IF;
 
   FOR s IN SELECT sc.* FROM sync_scope sc
            WHERE sc.direction = 'both' AND sc.table_name IN (SELECT c ->> 't' FROM jsonb_array_elements(p_changes) c)

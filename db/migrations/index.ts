@@ -24,6 +24,7 @@ import m0019 from './0019_central_install_triggers'
 import m0020 from './0020_terminal_install_triggers'
 import m0022 from './0022_goods_receipts_and_shipments'
 import m0024 from './0024_fast_bootstrap'
+import m0025 from './0025_central_snapshot_rows'
 
 export const migrations: readonly MigrationSource[] = [
   m0001,
@@ -47,4 +48,5 @@ export const migrations: readonly MigrationSource[] = [
   m0020,
   m0022,
   m0024,
+  m0025,
 ]

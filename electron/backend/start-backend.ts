@@ -13,6 +13,7 @@ import { adminPeopleHandlers } from './handlers/admin-people'
 import { auditHandlers } from './handlers/audit'
 import { authHandlers } from './handlers/auth'
 import { peopleHandlers } from './handlers/people'
+import { printHandlers } from './handlers/print'
 import { settingsHandlers } from './handlers/settings'
 import { setupHandlers } from './handlers/setup'
 import { systemHandlers } from './handlers/system'
@@ -256,6 +257,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     ...settingsHandlers({ orm, write, vault, mailer, cache: settingsCache }),
     ...receivingHandlers({ orm, write }),
     ...shippingHandlers({ orm, write }),
+    ...printHandlers({ orm, resourcesDir: options.resourcesDir }),
     ...systemHandlers({
       db,
       appVersion: options.appVersion ?? APP_VERSION,

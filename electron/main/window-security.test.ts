@@ -18,6 +18,7 @@ describe('window options', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      plugins: true,
     })
   })
 })

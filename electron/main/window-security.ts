@@ -26,6 +26,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // The built-in PDF viewer (the only plugin Electron has): printing loads the PDFs the app
+      // makes into a hidden frame and opens the print dialog from it.
+      plugins: true,
     },
   }
 }

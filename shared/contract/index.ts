@@ -3,6 +3,7 @@ import { adminMethods } from './admin'
 import { auditMethods } from './audit'
 import { authMethods, passwordResetMethods } from './auth'
 import { peopleMethods } from './people'
+import { printMethods } from './print'
 import { settingsMethods } from './settings'
 import { setupMethods } from './setup'
 import { syncMethods } from './sync'
@@ -15,6 +16,7 @@ export * from './admin'
 export * from './audit'
 export * from './auth'
 export * from './people'
+export * from './print'
 export * from './settings'
 export * from './setup'
 export * from './sync'
@@ -50,6 +52,7 @@ export const methods = {
   ...adminMethods,
   ...settingsMethods,
   ...warehouseDocumentMethods,
+  ...printMethods,
 } as const satisfies Record<string, MethodSpec>
 
 /** Names of all methods. */

@@ -224,8 +224,7 @@ export function connectCentral(url: string, options: { caBundle?: string; connec
       Number(await call<string>('SELECT sync_snapshot_position($1, $2) AS r', [c.terminalId, c.secret])),
     snapshotPage: async (c, table, after, limit) => {
       const page = await callRow<{ rows: string; count: number; last: string | null }>(
-        `SELECT p::text AS rows, jsonb_array_length(p) AS count, p -> -1 ->> 'id' AS last
-         FROM sync_snapshot_page($1, $2, $3, $4, $5) AS p`,
+        'SELECT rows, count, last FROM sync_snapshot_rows($1, $2, $3, $4, $5)',
         [c.terminalId, c.secret, table, after, limit],
       )
       return { rows: page.rows, count: Number(page.count), last: page.last }

@@ -542,29 +542,33 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     //    interrupted bootstrap resumes after the last page it applied. Row triggers and
     //    foreign-key triggers are off while loading (replica mode, migration 0024): derived
     //    values are computed set-wise and foreign keys verified once, at the end.
-    for (let i = bootstrapTables.indexOf(progress.table); i >= 0 && i < bootstrapTables.length; i++) {
-      const table = bootstrapTables[i]!
-      for (;;) {
-        const page = await api.snapshotPage(creds, table, progress.after, SYNC_LIMITS.snapshotPageRows)
-        const next: BootstrapProgress =
-          page.count < SYNC_LIMITS.snapshotPageRows
-            ? {
-                ...progress,
-                table: bootstrapTables[i + 1] ?? '',
-                after: null,
-                page: progress.page + 1,
-                fetched: progress.fetched + page.count,
-              }
-            : { ...progress, table, after: page.last, page: progress.page + 1, fetched: progress.fetched + page.count }
-        await db.transaction(async (tx) => {
-          await tx.exec('SET LOCAL session_replication_role = replica')
-          if (page.count > 0) await tx.query('SELECT sync_bootstrap_page($1, $2::jsonb)', [table, page.rows])
-          await tx.query('UPDATE sync_state SET bootstrap = $1', [JSON.stringify(next)])
-        })
-        progress = next
-        report(`download:${table}`, i + 1, bootstrapTables.length + 1)
-        if (progress.table !== table) break
-      }
+    // The next page is fetched while this one is applied: head office and the local database
+    // work at the same time.
+    type Page = Awaited<ReturnType<CentralApi['snapshotPage']>>
+    const fetchPage = (at: BootstrapProgress): Promise<Page> | null =>
+      at.table ? api.snapshotPage(creds, at.table, at.after, SYNC_LIMITS.snapshotPageRows) : null
+    const following = (at: BootstrapProgress, page: Page): BootstrapProgress => {
+      const i = bootstrapTables.indexOf(at.table)
+      return page.count < SYNC_LIMITS.snapshotPageRows
+        ? { ...at, table: bootstrapTables[i + 1] ?? '', after: null, page: at.page + 1, fetched: at.fetched + page.count }
+        : { ...at, after: page.last, page: at.page + 1, fetched: at.fetched + page.count }
+    }
+    let pending = fetchPage(progress)
+    // A failed prefetch is reported by the await that uses it, not as an unhandled rejection.
+    pending?.catch(() => undefined)
+    while (pending) {
+      const page = await pending
+      const table = progress.table
+      const next = following(progress, page)
+      pending = fetchPage(next)
+      pending?.catch(() => undefined)
+      await db.transaction(async (tx) => {
+        await tx.exec('SET LOCAL session_replication_role = replica')
+        if (page.count > 0) await tx.query('SELECT sync_bootstrap_page($1, $2::jsonb)', [table, page.rows])
+        await tx.query('UPDATE sync_state SET bootstrap = $1', [JSON.stringify(next)])
+      })
+      progress = next
+      report(`download:${table}`, bootstrapTables.indexOf(table) + 1, bootstrapTables.length + 1)
     }
     // 2. Finish in one transaction: derived values from their definitions, every foreign key
     //    of the loaded tables checked, then the terminal follows the changelog from the

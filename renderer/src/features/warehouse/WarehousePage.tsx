@@ -13,6 +13,7 @@ import { CatalogTab } from './catalog/CatalogTab'
 import { CountsTab } from './counts/CountsTab'
 import { OrdersTab } from './orders/OrdersTab'
 import { ReceivingTab } from './receiving/ReceivingTab'
+import { ScanFeedbackLayer } from './scanning/ScanFeedbackLayer'
 import { StockStatusTab } from './stock/StockStatusTab'
 import { TransfersTab } from './transfers/TransfersTab'
 
@@ -35,6 +36,7 @@ export function WarehousePage() {
   const { t } = useTranslation()
   return (
     <Stack>
+      <ScanFeedbackLayer />
       <Title order={2}>{t('nav.warehouse')}</Title>
       <Tabs defaultValue="catalog" keepMounted={false}>
         <Tabs.List>
