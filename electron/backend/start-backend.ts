@@ -19,6 +19,7 @@ import { setupHandlers } from './handlers/setup'
 import { systemHandlers } from './handlers/system'
 import { receivingHandlers } from './handlers/receiving'
 import { shippingHandlers } from './handlers/shipping'
+import { warehousePrintHandlers } from './handlers/warehouse-print'
 import { createPasswordReset } from './auth/password-reset'
 import { createRevocations } from './auth/revocations'
 import { createSessions } from './auth/sessions'
@@ -257,6 +258,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     ...settingsHandlers({ orm, write, vault, mailer, cache: settingsCache }),
     ...receivingHandlers({ orm, write }),
     ...shippingHandlers({ orm, write }),
+    ...warehousePrintHandlers({ orm, resourcesDir: options.resourcesDir }),
     ...printHandlers({ orm, resourcesDir: options.resourcesDir }),
     ...systemHandlers({
       db,

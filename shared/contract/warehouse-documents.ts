@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { orderStatuses } from '../order-status'
+import { printedFileSchema } from '../printing'
 
 /**
  * A quantity as a decimal string (never a float), up to 3 decimals. The sign is accepted here
@@ -245,6 +246,24 @@ export const warehouseDocumentMethods = {
     input: z.object({ orderId: z.uuid(), reason: optionalText(255) }).strict(),
     output: z.object({ status: z.enum(orderStatuses) }),
     access: 'inventory.post',
+  },
+  /** A posted goods receipt as a PDF (prices and VAT of its date). */
+  'receiving.printReceipt': {
+    input: z.object({ receiptId: z.uuid() }).strict(),
+    output: printedFileSchema,
+    access: 'inventory.read',
+  },
+  /** The pick list of a sales order (what is still to pick, with barcodes) as a PDF. */
+  'shipping.printPickList': {
+    input: z.object({ orderId: z.uuid() }).strict(),
+    output: printedFileSchema,
+    access: 'inventory.read',
+  },
+  /** The waybill of one shipment as a PDF. */
+  'shipping.printWaybill': {
+    input: z.object({ shipmentId: z.uuid() }).strict(),
+    output: printedFileSchema,
+    access: 'inventory.read',
   },
   /** The negative-stock policy of the caller's workspace. */
   'warehouse.stockPolicy.get': {

@@ -14,6 +14,7 @@ import { type CallContext, newConnection } from '../call-context'
 import { createOrm } from '../data/orm'
 import { sessionOf } from '../test-support'
 import { type Backend, startBackend } from '../start-backend'
+import { inspectPdf, pageText } from '../printing/pdf-inspect'
 import { goodsReceiptDocument, pickListDocument, priceLine, waybillDocument } from './print-data'
 
 describe('priceLine', () => {
@@ -93,6 +94,39 @@ describe('printed warehouse documents', () => {
       consignee: { name: 'ТОО Покупатель' },
       lines: [{ quantity: '2', vatRate: '16', vatAmount: '16.00', amount: '116.00', price: '50.00' }],
       totals: { net: '100.00', vat: '16.00', total: '116.00' },
+    })
+  })
+
+  it('prints the goods receipt, the pick list and the waybill as PDFs through the RPC', async () => {
+    const conn = pgliteConnection(backend.db)
+    const text = (result: { ok: boolean }) => {
+      expect(result).toMatchObject({ ok: true, value: { mimeType: 'application/pdf' } })
+      const { pages } = inspectPdf(new Uint8Array(Buffer.from((result as { value: { base64: string } }).value.base64, 'base64')))
+      return pages.map(pageText).join(' ')
+    }
+    const posted = await backend.dispatch('receiving.post', { lines: [{ productId: bolt, quantity: '7', unitCost: '10' }] }, as())
+    const { receiptId, receiptNumber } = (posted as { value: { receiptId: string; receiptNumber: string } }).value
+    expect(text(await backend.dispatch('receiving.printReceipt', { receiptId }, as()))).toContain(receiptNumber)
+
+    const order = await createOrder(conn, a, { type: 'SALES', order_number: 'SO-88' })
+    const item = await addOrderItem(conn, order, bolt, { quantity_ordered: '1', unit_price: '100' })
+    await backend.dispatch('shipping.confirm', { orderId: order }, as())
+    expect(text(await backend.dispatch('shipping.printPickList', { orderId: order }, as()))).toContain('SO-88')
+    const shipped = await backend.dispatch(
+      'shipping.ship',
+      { orderId: order, lines: [{ orderItemId: item, quantity: '1' }] },
+      as(),
+    )
+    const { shipmentId, shipmentNumber } = (shipped as { value: { shipmentId: string; shipmentNumber: string } }).value
+    expect(text(await backend.dispatch('shipping.printWaybill', { shipmentId }, as()))).toContain(shipmentNumber)
+    // Another workspace's document is not found.
+    const elsewhere: CallContext = {
+      connection: { ...newConnection(), session: { ...sessionOf(a), workspaceId: a.workspace2Id } },
+      origin: 'test',
+    }
+    expect(await backend.dispatch('shipping.printWaybill', { shipmentId }, elsewhere)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
     })
   })
 })
