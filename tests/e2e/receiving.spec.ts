@@ -44,26 +44,34 @@ test('a clerk receives a purchase order by scanning, sees the under-delivery and
   }
   expect(barcode, 'the demo order has a barcoded line with more than 3 awaited').not.toBe('')
 
-  await page.getByTestId('receiving-scan').focus()
+  await page.getByTestId('receiving-scan').locator('input').focus()
   for (let i = 0; i < 3; i++) await scan(page, barcode)
   await expect(page.getByTestId('scan-outcome')).toHaveAttribute('data-tone', 'ok')
   await expect(row.getByTestId('receiving-quantity')).toHaveValue('3')
   await expect(row.getByTestId('variance')).toHaveText(new RegExp(`Недопоставка: ${ordered - 3}`))
 
+  // A GS1 code of the same product with a lot and an expiry date: a line of its own for the lot,
+  // counted against the same order line.
+  await scan(page, `01${barcode.padStart(14, '0')}17271231` + '10LOT42')
+  const lotLine = page.locator('[data-testid="receiving-line"]', { hasText: 'LOT42' })
+  await expect(lotLine).toContainText('2027-12-31')
+  await expect(lotLine.getByTestId('receiving-quantity')).toHaveValue('1')
+  await expect(row.getByTestId('variance')).toHaveText(new RegExp(`Недопоставка: ${ordered - 4}`))
+
   // A code that is not in the catalog is refused with an error, and nothing is added.
   await scan(page, '2999999999999')
   await expect(page.getByTestId('scan-outcome')).toHaveAttribute('data-tone', 'error')
-  await expect(lines).toHaveCount(count)
+  await expect(lines).toHaveCount(count + 1)
 
   await keepScreenshot(page, testInfo, 'receiving-under-delivery')
   await page.getByTestId('receiving-post').click()
   await expect(page.getByTestId('receiving-posted')).toContainText(/Приёмка .+-GRN-\d+ проведена/)
 
-  // The order remembers what arrived: opened again, the line shows 3 received before.
+  // The order remembers what arrived: opened again, the line shows both lots received before.
   await page.getByTestId('receiving-order').click()
   await page.getByRole('option', { name: orderLabel, exact: true }).click()
   await expect(page.locator(`[data-testid="receiving-line"][data-barcode="${barcode}"]`).first()).toHaveAttribute(
     'data-received-before',
-    String(receivedBefore + 3),
+    String(receivedBefore + 4),
   )
 })

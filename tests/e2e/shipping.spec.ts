@@ -3,17 +3,17 @@ import { expect, keepScreenshot, test, withDemoCompany } from './fixtures'
 
 /** Types a code at scanner speed and ends it with Enter, as a keyboard-wedge scanner does. */
 async function scan(page: Page, code: string): Promise<void> {
-  await page.getByTestId('pick-scan').focus()
+  await page.getByTestId('pick-scan').locator('input').focus()
   await page.keyboard.type(code, { delay: 5 })
   await page.keyboard.press('Enter')
 }
 
 /** Ships what is picked; answers the below-zero question when the workspace's policy asks it. */
 async function ship(page: Page): Promise<void> {
-  const shipmentCount = await page.getByTestId('shipments').locator('p').count()
+  const shipmentCount = await page.getByTestId('shipment-row').count()
   await page.getByTestId('ship-order').click()
   const question = page.getByTestId('confirm-below-zero')
-  const shipped = page.getByTestId('shipments').locator('p').nth(shipmentCount)
+  const shipped = page.getByTestId('shipment-row').nth(shipmentCount)
   await expect(question.or(shipped)).toBeVisible()
   if (await question.isVisible()) await question.click()
   await expect(shipped).toBeVisible()
@@ -76,6 +76,7 @@ test('a clerk confirms a sales order, picks it by scanning and ships it in two p
   await page.getByTestId('ship-tracking').fill('KZ000123457')
   await ship(page)
   await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'shipped')
-  await expect(page.getByTestId('shipments').locator('p')).toHaveCount(2)
+  await expect(page.getByTestId('shipment-row')).toHaveCount(2)
+  await expect(page.getByTestId('print-waybill')).toHaveCount(2)
   await keepScreenshot(page, testInfo, 'shipping-shipped')
 })

@@ -1,35 +1,33 @@
-import { TextInput } from '@mantine/core'
-import { IconBarcode } from '@tabler/icons-react'
-import { useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
-import { type ScannedCode, plainCode } from './scanned-code'
+import { type ScannedCode, fromScan } from './scanned-code'
+import { type Scan, ScanInput, useScanFeedback, useScanner } from './scanning'
+
+/** What a scan handler answers, so the field can sound and flash the outcome. */
+export type ScanTone = 'ok' | 'warn' | 'error'
 
 /**
- * The big "scan or type a code" field of receiving and picking: a keyboard-wedge scanner types
- * the code and Enter, a person does the same by hand. Keeps focus so the next scan lands here.
+ * The big "scan or type a code" field of receiving and picking. A wedge scanner's burst is
+ * caught in the field and, while the screen is shown, anywhere in the window (a clerk who just
+ * corrected a quantity need not click back). Each scan's outcome sounds and flashes.
  */
-export function CodeScanField({ onScan, testId }: { onScan(scan: ScannedCode): void; testId: string }) {
-  const { t } = useTranslation()
-  const [value, setValue] = useState('')
-  const input = useRef<HTMLInputElement>(null)
+export function CodeScanField({
+  onScan,
+  testId,
+  enabled = true,
+}: {
+  onScan(scan: ScannedCode): ScanTone | Promise<ScanTone>
+  testId: string
+  enabled?: boolean
+}) {
+  const feedback = useScanFeedback()
+  const handle = (scan: Scan) => {
+    const code = fromScan(scan)
+    if (!code) return feedback.error()
+    void Promise.resolve(onScan(code)).then((tone) => feedback[tone]())
+  }
+  useScanner({ onScan: handle, enabled })
   return (
-    <TextInput
-      ref={input}
-      size="xl"
-      autoFocus
-      leftSection={<IconBarcode size={28} />}
-      label={t('warehouse.documents.scanLabel')}
-      placeholder={t('warehouse.documents.scanPlaceholder')}
-      value={value}
-      onChange={(e) => setValue(e.currentTarget.value)}
-      onKeyDown={(e) => {
-        if (e.key !== 'Enter') return
-        e.preventDefault()
-        const code = value.trim()
-        setValue('')
-        if (code) onScan(plainCode(code))
-      }}
-      data-testid={testId}
-    />
+    <div data-testid={testId}>
+      <ScanInput onScan={handle} disabled={!enabled} />
+    </div>
   )
 }

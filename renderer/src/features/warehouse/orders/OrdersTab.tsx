@@ -9,6 +9,7 @@ import { useRpc } from '../../../app/rpc-context'
 import { useLocale } from '../../../app/use-locale'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { CodeScanField } from '../CodeScanField'
+import { PrintDocumentButton } from '../PrintDocumentButton'
 import { ScanOutcomeBanner } from '../ScanOutcomeBanner'
 import { decimalOrZero } from '../receiving/receipt-lines'
 import { allPicked, pickable } from './pick-list'
@@ -162,7 +163,16 @@ function PickList() {
           <Title order={3}>{t(`${p}.orderTitle`, { number: order.orderNumber ?? '—' })}</Title>
           <StatusBadge status={order.status} />
         </Group>
-        <Text size="lg">{order.customerName ?? ''}</Text>
+        <Group>
+          <Text size="lg">{order.customerName ?? ''}</Text>
+          {canShip && (
+            <PrintDocumentButton
+              label={t(`${p}.printPickList`)}
+              testId="print-pick-list"
+              load={() => rpc.call('shipping.printPickList', { orderId: order.id })}
+            />
+          )}
+        </Group>
       </Group>
 
       <Group>
@@ -203,7 +213,7 @@ function PickList() {
         )}
       </Group>
 
-      {canShip && <CodeScanField onScan={(scan) => void s.scanned(scan)} testId="pick-scan" />}
+      {canShip && <CodeScanField onScan={(scan) => s.scanned(scan).tone} testId="pick-scan" />}
       <ScanOutcomeBanner outcome={s.outcome} />
       {s.error && <ErrorAlert error={s.error} />}
 
@@ -312,12 +322,20 @@ function PickList() {
         <Stack gap="xs" data-testid="shipments">
           <Title order={5}>{t(`${p}.shipments`)}</Title>
           {order.shipments.map((sh) => (
-            <Text key={sh.id}>
-              {sh.shipmentNumber} · {sh.shipmentDate}
-              {sh.carrier ? ` · ${sh.carrier}` : ''}
-              {sh.trackingNumber ? ` · ${sh.trackingNumber}` : ''}
-              {sh.belowZeroConfirmed ? ` · ${t(`${p}.belowZeroShipped`)}` : ''}
-            </Text>
+            <Group key={sh.id} data-testid="shipment-row">
+              <Text>
+                {sh.shipmentNumber} · {sh.shipmentDate}
+                {sh.carrier ? ` · ${sh.carrier}` : ''}
+                {sh.trackingNumber ? ` · ${sh.trackingNumber}` : ''}
+                {sh.belowZeroConfirmed ? ` · ${t(`${p}.belowZeroShipped`)}` : ''}
+              </Text>
+              <PrintDocumentButton
+                size="md"
+                label={t(`${p}.printWaybill`)}
+                testId="print-waybill"
+                load={() => rpc.call('shipping.printWaybill', { shipmentId: sh.id })}
+              />
+            </Group>
           ))}
         </Stack>
       )}

@@ -8,9 +8,10 @@ import { useRpc } from '../../../app/rpc-context'
 import { useLocale } from '../../../app/use-locale'
 import { ErrorAlert } from '../../../components/ErrorAlert'
 import { CodeScanField } from '../CodeScanField'
+import { PrintDocumentButton } from '../PrintDocumentButton'
 import { ScanOutcomeBanner } from '../ScanOutcomeBanner'
 import type { ScannedCode } from '../scanned-code'
-import { decimalOrZero, lineVariance } from './receipt-lines'
+import { decimalOrZero, lineVariance, receivingByOrderLine } from './receipt-lines'
 import { type ReceiptLine, useReceiving } from './receiving-store'
 
 const p = 'warehouse.documents.receiving'
@@ -39,6 +40,8 @@ export function ReceivingTab() {
     )
   }, [state.lines])
 
+  const receiving = useMemo(() => receivingByOrderLine(state.lines), [state.lines])
+
   const orderOptions = [
     { value: '', label: t(`${p}.noOrder`) },
     ...state.orders.map((o) => ({
@@ -57,7 +60,7 @@ export function ReceivingTab() {
     }
   }
 
-  const onScan = (scan: ScannedCode) => void state.scanned(rpc, scan)
+  const onScan = async (scan: ScannedCode) => (await state.scanned(rpc, scan)).tone
   const fmt = (v: string) => formatNumber(Number(v), locale)
   const lineError = (line: ReceiptLine) =>
     state.error?.issues?.find((i) => i.path[0] === 'lines' && i.path[1] === line.key)?.message
@@ -100,7 +103,16 @@ export function ReceivingTab() {
       <ScanOutcomeBanner outcome={state.outcome} />
       {state.postedNumber && (
         <Alert color="green" icon={<IconCheck />} data-testid="receiving-posted">
-          {t(`${p}.postedNumber`, { number: state.postedNumber })}
+          <Group justify="space-between">
+            <Text>{t(`${p}.postedNumber`, { number: state.postedNumber })}</Text>
+            {state.postedReceiptId && (
+              <PrintDocumentButton
+                label={t(`${p}.print`)}
+                testId="print-receipt"
+                load={() => rpc.call('receiving.printReceipt', { receiptId: state.postedReceiptId! })}
+              />
+            )}
+          </Group>
         </Alert>
       )}
       {state.error && <ErrorAlert error={state.error} />}
@@ -125,7 +137,11 @@ export function ReceivingTab() {
           </Table.Thead>
           <Table.Tbody>
             {state.lines.map((line) => {
-              const variance = lineVariance(line.ordered, line.receivedBefore, line.quantity)
+              // An order line counts every lot received against it; a further lot's line points to it.
+              const variance =
+                line.ordered === null && line.orderItemId
+                  ? ({ kind: 'lotOfLine' } as const)
+                  : lineVariance(line.ordered, line.receivedBefore, receiving.get(line.orderItemId ?? '') ?? line.quantity)
               const error = lineError(line)
               return (
                 <Table.Tr
@@ -217,7 +233,7 @@ function VarianceBadge({
   unit,
   fmt,
 }: {
-  variance: ReturnType<typeof lineVariance>
+  variance: ReturnType<typeof lineVariance> | { kind: 'lotOfLine' }
   unit: string
   fmt: (v: string) => string
 }) {
@@ -239,6 +255,12 @@ function VarianceBadge({
       return (
         <Badge size="lg" tt="none" h="auto" styles={{ label: { whiteSpace: 'normal' } }} color="red" data-testid="variance">
           {t(`${p}.over`, { quantity: `${fmt(variance.extra)} ${unit}` })}
+        </Badge>
+      )
+    case 'lotOfLine':
+      return (
+        <Badge size="lg" tt="none" h="auto" styles={{ label: { whiteSpace: 'normal' } }} color="blue" data-testid="variance">
+          {t(`${p}.lotOfLine`)}
         </Badge>
       )
     default:

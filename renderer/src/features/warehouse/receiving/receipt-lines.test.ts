@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { increment, lineVariance } from './receipt-lines'
+import { increment, lineVariance, receivingByOrderLine } from './receipt-lines'
 
 describe('receipt lines', () => {
   it('shows an under-delivery, an over-delivery and an exact one against the order', () => {
@@ -14,5 +14,18 @@ describe('receipt lines', () => {
     expect(increment('')).toBe('1')
     expect(lineVariance('3', '0', 'abc')).toEqual({ kind: 'under', missing: '3' })
     expect(increment('2,5')).toBe('3.5')
+  })
+
+  it('adds up every lot received against one order line', () => {
+    const totals = receivingByOrderLine([
+      { orderItemId: 'a', quantity: '3' },
+      { orderItemId: 'a', quantity: '1.5' },
+      { orderItemId: null, quantity: '7' },
+      { orderItemId: 'b', quantity: '' },
+    ])
+    expect([...totals]).toEqual([
+      ['a', '4.5'],
+      ['b', '0'],
+    ])
   })
 })

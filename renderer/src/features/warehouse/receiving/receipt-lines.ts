@@ -33,3 +33,16 @@ export function decimalOrZero(text: string): Decimal {
 export function increment(text: string, step: Decimal.Value = 1): string {
   return decimalOrZero(text).plus(step).toFixed()
 }
+
+/**
+ * What is being received now per order line, over all screen lines that fill it (one line per
+ * lot): an order line's over- or under-delivery counts every lot received against it.
+ */
+export function receivingByOrderLine(lines: readonly { orderItemId: string | null; quantity: string }[]): Map<string, string> {
+  const totals = new Map<string, Decimal>()
+  for (const l of lines) {
+    if (!l.orderItemId) continue
+    totals.set(l.orderItemId, (totals.get(l.orderItemId) ?? new Decimal(0)).plus(decimalOrZero(l.quantity)))
+  }
+  return new Map([...totals].map(([k, v]) => [k, v.toFixed()]))
+}

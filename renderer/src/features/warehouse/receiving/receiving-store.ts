@@ -50,6 +50,8 @@ interface ReceivingState {
   posting: boolean
   /** The number of the receipt just posted. */
   postedNumber: string | null
+  /** The receipt just posted, for printing it. */
+  postedReceiptId: string | null
   /** The screen opened: open orders and suppliers are read. */
   opened(rpc: RpcClient): Promise<void>
   /** An order was chosen (or none: a receipt without order); its lines are shown. */
@@ -81,6 +83,7 @@ export const useReceiving = create<ReceivingState>((set, get) => ({
   error: null,
   posting: false,
   postedNumber: null,
+  postedReceiptId: null,
 
   opened: async (rpc) => {
     const [orders, suppliers] = await Promise.all([
@@ -224,7 +227,7 @@ export const useReceiving = create<ReceivingState>((set, get) => ({
       lines: toPost.map((l) => ({
         productId: l.productId,
         quantity: l.quantity.trim() || '0',
-        orderItemId: l.ordered !== null ? l.orderItemId : null,
+        orderItemId: l.orderItemId,
         lotNumber: l.lot ?? null,
         serialNumber: l.serial ?? null,
         expiryDate: l.expiry ?? null,

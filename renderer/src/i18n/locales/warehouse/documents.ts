@@ -1,8 +1,7 @@
 /** Messages of the warehouse's documents screens (receiving, picking and shipping), in the three languages (Russian is the source). */
 export const ru = {
   title: 'Документы склада',
-  scanLabel: 'Сканируйте или введите код',
-  scanPlaceholder: 'Штрихкод, код товара или артикул — Enter',
+  printSaved: 'Файл {{file}} сохранён: откройте его и напечатайте.',
   scan: {
     added: '+1 «{{name}}»',
     notOnOrder: '«{{name}}» нет в заказе — уберите строку или примите без заказа',
@@ -34,11 +33,13 @@ export const ru = {
     under: 'Недопоставка: {{quantity}}',
     over: 'Излишек: {{quantity}}',
     unordered: 'Вне заказа',
+    lotOfLine: 'Ещё партия по строке заказа',
     clear: 'Очистить',
     post: 'Провести приёмку',
     posted: 'Приёмка проведена',
     postedNumber: 'Приёмка {{number}} проведена: остатки и заказ обновлены.',
     hint: 'Каждое сканирование добавляет одну единицу; количество можно исправить вручную.',
+    print: 'Печать приходного ордера',
   },
   orders: {
     open: 'В работе',
@@ -80,6 +81,8 @@ export const ru = {
     belowZeroShipped: 'отгружено в минус',
     belowZeroTitle: 'Остаток уйдёт в минус',
     belowZeroConfirm: 'Всё равно отгрузить',
+    printPickList: 'Печать листа подбора',
+    printWaybill: 'Накладная',
     done: {
       confirmed: 'Заказ подтверждён, товар зарезервирован',
       shipped: 'Отгрузка проведена',
@@ -101,8 +104,7 @@ type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrin
 /** Kazakh. */
 export const kk: DeepStrings<typeof ru> = {
   title: 'Қойма құжаттары',
-  scanLabel: 'Кодты сканерлеңіз немесе енгізіңіз',
-  scanPlaceholder: 'Штрихкод, тауар коды немесе артикул — Enter',
+  printSaved: '{{file}} файлы сақталды: оны ашып, басып шығарыңыз.',
   scan: {
     added: '«{{name}}» +1 қосылды',
     notOnOrder: '«{{name}}» тапсырыста жоқ — жолды алып тастаңыз немесе тапсырыссыз қабылдаңыз',
@@ -134,11 +136,13 @@ export const kk: DeepStrings<typeof ru> = {
     under: 'Кем жеткізілді: {{quantity}}',
     over: 'Артық: {{quantity}}',
     unordered: 'Тапсырыстан тыс',
+    lotOfLine: 'Тапсырыс жолы бойынша тағы бір партия',
     clear: 'Тазалау',
     post: 'Қабылдауды өткізу',
     posted: 'Қабылдау өткізілді',
     postedNumber: '{{number}} қабылдауы өткізілді: қалдықтар мен тапсырыс жаңартылды.',
     hint: 'Әр сканерлеу бір бірлік қосады; санын қолмен түзетуге болады.',
+    print: 'Кіріс ордерін басып шығару',
   },
   orders: {
     open: 'Жұмыста',
@@ -180,6 +184,8 @@ export const kk: DeepStrings<typeof ru> = {
     belowZeroShipped: 'минусқа жөнелтілді',
     belowZeroTitle: 'Қалдық минусқа кетеді',
     belowZeroConfirm: 'Бәрібір жөнелту',
+    printPickList: 'Жинау парағын басып шығару',
+    printWaybill: 'Жүкқұжат',
     done: {
       confirmed: 'Тапсырыс расталды, тауар резервтелді',
       shipped: 'Жөнелту өткізілді',
@@ -199,8 +205,7 @@ export const kk: DeepStrings<typeof ru> = {
 /** English. */
 export const en: DeepStrings<typeof ru> = {
   title: 'Warehouse documents',
-  scanLabel: 'Scan or type a code',
-  scanPlaceholder: 'Barcode, product code or SKU — Enter',
+  printSaved: 'The file {{file}} was saved: open it and print it.',
   scan: {
     added: '+1 “{{name}}”',
     notOnOrder: '“{{name}}” is not on the order — remove the line or receive it without an order',
@@ -232,11 +237,13 @@ export const en: DeepStrings<typeof ru> = {
     under: 'Short: {{quantity}}',
     over: 'Over: {{quantity}}',
     unordered: 'Not ordered',
+    lotOfLine: 'Another lot of an order line',
     clear: 'Clear',
     post: 'Post receipt',
     posted: 'Receipt posted',
     postedNumber: 'Receipt {{number}} posted: stock and the order are updated.',
     hint: 'Each scan adds one unit; quantities can be corrected by hand.',
+    print: 'Print goods receipt',
   },
   orders: {
     open: 'Open',
@@ -278,6 +285,8 @@ export const en: DeepStrings<typeof ru> = {
     belowZeroShipped: 'shipped below zero',
     belowZeroTitle: 'Stock will go below zero',
     belowZeroConfirm: 'Ship anyway',
+    printPickList: 'Print pick list',
+    printWaybill: 'Waybill',
     done: {
       confirmed: 'Order confirmed, stock reserved',
       shipped: 'Shipment posted',
