@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js'
+import type { Result } from '../../../shared/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pgliteConnection } from '../../../db/connection'
 import {
@@ -99,9 +100,11 @@ describe('printed warehouse documents', () => {
 
   it('prints the goods receipt, the pick list and the waybill as PDFs through the RPC', async () => {
     const conn = pgliteConnection(backend.db)
-    const text = (result: { ok: boolean }) => {
+    const text = (result: Result<unknown>) => {
       expect(result).toMatchObject({ ok: true, value: { mimeType: 'application/pdf' } })
-      const { pages } = inspectPdf(new Uint8Array(Buffer.from((result as { value: { base64: string } }).value.base64, 'base64')))
+      const { pages } = inspectPdf(
+        new Uint8Array(Buffer.from((result as { ok: true; value: { base64: string } }).value.base64, 'base64')),
+      )
       return pages.map(pageText).join(' ')
     }
     const posted = await backend.dispatch('receiving.post', { lines: [{ productId: bolt, quantity: '7', unitCost: '10' }] }, as())
