@@ -29,9 +29,9 @@ test('a clerk confirms a sales order, picks it by scanning and ships it in two p
 
   await page.getByTestId('orders-filter').getByText('Новый').click()
   await page.getByTestId('order-row').first().getByTestId('open-order').click()
-  await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'pending')
+  await expect(page.getByTestId('pick-list').getByTestId('order-status')).toHaveAttribute('data-status', 'pending')
   await page.getByTestId('confirm-order').click()
-  await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'confirmed')
+  await expect(page.getByTestId('pick-list').getByTestId('order-status')).toHaveAttribute('data-status', 'confirmed')
 
   const lines = page.getByTestId('pick-line')
   await expect(lines.first()).toBeVisible()
@@ -63,7 +63,7 @@ test('a clerk confirms a sales order, picks it by scanning and ships it in two p
   await page.getByTestId('ship-carrier').fill('Казпочта')
   await page.getByTestId('ship-tracking').fill('KZ000123456')
   await ship(page)
-  await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'processing')
+  await expect(page.getByTestId('pick-list').getByTestId('order-status')).toHaveAttribute('data-status', 'processing')
   await expect(page.getByTestId('shipments')).toContainText('KZ000123456')
   await expect(first.getByTestId('line-shipped')).toHaveText('1')
   await keepScreenshot(page, testInfo, 'shipping-partial')
@@ -75,8 +75,28 @@ test('a clerk confirms a sales order, picks it by scanning and ships it in two p
   }
   await page.getByTestId('ship-tracking').fill('KZ000123457')
   await ship(page)
-  await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'shipped')
+  await expect(page.getByTestId('pick-list').getByTestId('order-status')).toHaveAttribute('data-status', 'shipped')
   await expect(page.getByTestId('shipment-row')).toHaveCount(2)
   await expect(page.getByTestId('print-waybill')).toHaveCount(2)
   await keepScreenshot(page, testInfo, 'shipping-shipped')
+})
+
+test('a confirmed order is cancelled after a confirmation, and its reservation goes', async ({ page, terminal }) => {
+  await withDemoCompany(page, terminal)
+  await page.getByTestId('nav-warehouse').click()
+  await page.getByTestId('warehouse-tab-orders').click()
+  await page.getByTestId('orders-filter').getByText('Новый').click()
+  await page.getByTestId('order-row').first().getByTestId('open-order').click()
+  await page.getByTestId('confirm-order').click()
+  await expect(page.getByTestId('pick-list').getByTestId('order-status')).toHaveAttribute('data-status', 'confirmed')
+  const firstLine = page.getByTestId('pick-line').first()
+  await expect(firstLine).not.toHaveAttribute('data-pickable', '0')
+
+  await page.getByTestId('cancel-order').click()
+  await page.getByTestId('confirm-cancel').click()
+  await expect(page.getByTestId('pick-list').getByTestId('order-status')).toHaveAttribute('data-status', 'cancelled')
+  // Nothing is reserved for it any more, and a cancelled order offers no actions.
+  await expect(page.getByTestId('pick-line').first().locator('td').nth(3)).toHaveText('0')
+  await expect(page.getByTestId('confirm-order')).toHaveCount(0)
+  await expect(page.getByTestId('cancel-order')).toHaveCount(0)
 })

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconArrowLeft, IconCheck, IconTruckDelivery, IconX } from '@tabler/icons-react'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatMoney, formatNumber } from '../../../../../shared/format'
 import { type OrderStatus, canTransition, shippableStatuses } from '../../../../../shared/order-status'
@@ -54,6 +54,15 @@ export function OrdersTab() {
     void listRefreshed(rpc)
     void policyRead(rpc)
   }, [rpc, listRefreshed, policyRead])
+
+  // Orders changed elsewhere (another window, a pull from head office): the list follows.
+  useEffect(
+    () =>
+      rpc.on('data.changed', ({ tables }) => {
+        if (tables.includes('orders')) void listRefreshed(rpc)
+      }),
+    [rpc, listRefreshed],
+  )
 
   return (
     <Stack data-testid="orders-tab">
@@ -132,6 +141,7 @@ function PickList() {
   const locale = useLocale()
   const s = useShipping()
   const order = s.order!
+  const [cancelling, setCancelling] = useState(false)
   const fmt = (v: string) => formatNumber(Number(v), locale)
   const canShip = shippableStatuses.includes(order.status)
   const picked = order.lines.some((l) => decimalOrZero(s.picks[l.orderItemId] ?? '0').gt(0))
@@ -205,7 +215,7 @@ function PickList() {
             variant="outline"
             leftSection={<IconX />}
             loading={s.busy}
-            onClick={() => void s.cancelRequested(rpc).then((ok) => done(ok, 'cancelled'))}
+            onClick={() => setCancelling(true)}
             data-testid="cancel-order"
           >
             {t(`${p}.cancel`)}
@@ -339,6 +349,28 @@ function PickList() {
           ))}
         </Stack>
       )}
+
+      <Modal opened={cancelling} onClose={() => setCancelling(false)} title={t(`${p}.cancelTitle`)} size="lg">
+        <Stack>
+          <Text size="lg">{t(`${p}.cancelQuestion`, { number: order.orderNumber ?? '—' })}</Text>
+          <Group justify="flex-end">
+            <Button size="lg" variant="default" onClick={() => setCancelling(false)}>
+              {t(`${p}.keepOrder`)}
+            </Button>
+            <Button
+              size="lg"
+              color="red"
+              onClick={() => {
+                setCancelling(false)
+                void s.cancelRequested(rpc).then((ok) => done(ok, 'cancelled'))
+              }}
+              data-testid="confirm-cancel"
+            >
+              {t(`${p}.cancel`)}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
 
       <Modal opened={s.belowZeroQuestion !== null} onClose={s.belowZeroDeclined} title={t(`${p}.belowZeroTitle`)} size="lg">
         <Stack>
