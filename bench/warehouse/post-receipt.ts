@@ -1,33 +1,81 @@
 import { performance } from 'node:perf_hooks'
-import { newConnection, type CallContext } from '../../electron/backend/call-context'
-import { startBackend } from '../../electron/backend/start-backend'
+import { type CallContext, newConnection } from '../../electron/backend/call-context'
+import { type Backend, startBackend } from '../../electron/backend/start-backend'
 import { type Figure, percentile } from '../harness'
-
-/** What {@link measurePostReceipt} needs: a terminal data folder, and how much to measure. */
-export interface PostReceiptContext {
-  /** A terminal data folder; an empty one gets the (small) demo company first. Receipts are posted into it. */
-  dataDir: string
-  /** Measured receipts (after a few unmeasured warm-up posts). */
-  runs?: number
-  /** Lines per receipt. */
-  lines?: number
-}
 
 /** The figure's name, as the warehouse issue names it. */
 export const POST_RECEIPT_FIGURE = 'warehouse.post_receipt_20_lines_p95_ms'
 
 /**
- * Posts a goods receipt of 20 lines through the full RPC path — the dispatcher with a signed-in
- * session (demo owner), zod parsing, permission check, one transaction with the document, its
- * ledger rows, balances and audit — `runs` times on a data folder, and reports the 95th
- * percentile. Register it in the warehouse suite as `figures.push(await measurePostReceipt({ dataDir, runs }))`.
+ * What the warehouse suite (bench/suites/warehouse.ts) hands each measurement: the backend open
+ * on the data folder and a signed-in call context. Declared here by shape, so this module
+ * depends on nothing but the harness.
+ */
+export interface SignedInBench {
+  backend: Backend
+  ctx: CallContext
+  organizationId: string
+  quick: boolean
+  dataNote: string
+}
+
+/**
+ * Posts `runs` goods receipts of `lines` lines through the full RPC path (dispatcher,
+ * permission check, zod, one transaction with document, ledger rows, balances and audit) and
+ * reports the 95th percentile. Writes only through `receiving.post`, as a clerk would.
+ */
+export async function postReceipts(bench: SignedInBench, runs: number, lines = 20): Promise<Figure> {
+  const { rows } = await bench.backend.db.query<{ id: string }>(
+    `SELECT id FROM products WHERE organization_id = $1 AND status = 'ACTIVE' AND deleted_at IS NULL ORDER BY code LIMIT $2`,
+    [bench.organizationId, lines],
+  )
+  if (rows.length < lines) throw new Error(`bench post-receipt: only ${rows.length} active products, ${lines} needed`)
+  const input = { lines: rows.map((r, i) => ({ productId: r.id, quantity: String(1 + (i % 5)) })) }
+  const post = async () => {
+    const started = performance.now()
+    const result = await bench.backend.dispatch('receiving.post', input, bench.ctx)
+    const ms = performance.now() - started
+    if (!result.ok) throw new Error(`bench post-receipt: ${result.error.message}`)
+    return ms
+  }
+  for (let i = 0; i < 5; i++) await post()
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) samples.push(await post())
+  const round = (v: number) => Math.round(v * 10) / 10
+  return {
+    name: POST_RECEIPT_FIGURE,
+    value: round(percentile(samples, 95)),
+    unit: 'ms',
+    target: { max: 50 },
+    notes: `${runs} receipts of ${lines} lines, median ${round(percentile(samples, 50))} ms; ${bench.dataNote}`,
+  }
+}
+
+/**
+ * The receipt measurement for the warehouse suite: list it in `warehouseMeasurements` of
+ * bench/suites/warehouse.ts.
+ */
+export const postReceiptMeasurement = {
+  name: 'post-receipt',
+  run: async (bench: SignedInBench): Promise<Figure[]> => [await postReceipts(bench, bench.quick ? 20 : 100)],
+}
+
+/** What {@link measurePostReceipt} needs on its own: a terminal data folder and how much to measure. */
+export interface PostReceiptContext {
+  /** A terminal data folder; an empty one gets the (small) demo company first. Receipts are posted into it. */
+  dataDir: string
+  runs?: number
+  lines?: number
+}
+
+/**
+ * The same figure without the suite: opens the folder (making a small demo company in an empty
+ * one), signs in as the demo owner through `auth.signIn`, and measures.
  */
 export async function measurePostReceipt(ctx: PostReceiptContext): Promise<Figure> {
-  const runs = ctx.runs ?? 50
-  const lineCount = ctx.lines ?? 20
   const backend = await startBackend({ dataDir: ctx.dataDir })
   try {
-    const call: CallContext = { connection: newConnection(), origin: 'desktop' }
+    const call: CallContext = { connection: newConnection(), origin: 'cli' }
     const setup = await backend.dispatch('setup.status', {}, call)
     if (setup.ok && (setup.value as { state: string }).state === 'empty') {
       const demo = await backend.dispatch('setup.createDemoCompany', { scale: 'small' }, call)
@@ -38,33 +86,17 @@ export async function measurePostReceipt(ctx: PostReceiptContext): Promise<Figur
     if (!account) throw new Error('measurePostReceipt needs a demo company (its account signs in)')
     const signIn = await backend.dispatch('auth.signIn', account, call)
     if (!signIn.ok) throw new Error(`sign-in: ${signIn.error.message}`)
-
-    const session = call.connection.session!
-    const { rows } = await backend.db.query<{ id: string }>(
-      `SELECT id FROM products WHERE organization_id = $1 AND status = 'ACTIVE' AND deleted_at IS NULL
-       ORDER BY code LIMIT $2`,
-      [session.organizationId, lineCount],
+    return await postReceipts(
+      {
+        backend,
+        ctx: call,
+        organizationId: call.connection.session!.organizationId,
+        quick: false,
+        dataNote: `data folder ${ctx.dataDir}`,
+      },
+      ctx.runs ?? 50,
+      ctx.lines ?? 20,
     )
-    if (rows.length < lineCount) throw new Error(`only ${rows.length} active products, ${lineCount} needed`)
-    const input = { lines: rows.map((r, i) => ({ productId: r.id, quantity: String(1 + (i % 5)), lotNumber: null })) }
-
-    const post = async () => {
-      const started = performance.now()
-      const result = await backend.dispatch('receiving.post', input, call)
-      const ms = performance.now() - started
-      if (!result.ok) throw new Error(`receiving.post: ${result.error.message}`)
-      return ms
-    }
-    for (let i = 0; i < 5; i++) await post()
-    const samples: number[] = []
-    for (let i = 0; i < runs; i++) samples.push(await post())
-    return {
-      name: POST_RECEIPT_FIGURE,
-      value: Math.round(percentile(samples, 95) * 10) / 10,
-      unit: 'ms',
-      target: { max: 50 },
-      notes: `${runs} receipts of ${lineCount} lines on ${ctx.dataDir} (median ${Math.round(percentile(samples, 50) * 10) / 10} ms)`,
-    }
   } finally {
     await backend.close()
   }
