@@ -236,6 +236,21 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   )
 
   const revocations = createRevocations()
+  // A person suspended at head office (or on another terminal) arrives by sync: their open
+  // sessions here end on the next call, as when an admin suspends them on this terminal.
+  events.subscribe((name, payload) => {
+    const tables = name === 'data.changed' ? (payload as { tables: string[] }).tables : []
+    if (!tables.includes('users') && !tables.includes('employees')) return
+    void db
+      .query<{ id: string }>(
+        `SELECT u.id FROM users u
+         WHERE u.status <> 'active' OR u.deleted_at IS NOT NULL
+            OR (EXISTS (SELECT 1 FROM employees e WHERE e.user_id = u.id)
+                AND NOT EXISTS (SELECT 1 FROM employees e WHERE e.user_id = u.id AND e.status = 'active' AND e.deleted_at IS NULL))`,
+      )
+      .then(({ rows }) => rows.forEach((r) => revocations.revoke(r.id)))
+      .catch((error: unknown) => logger.warn('suspensions not applied', error))
+  })
   // The lock time is read on every call, so it is kept in memory: read once here (one indexed
   // query), then again after any write to app_settings, ours or one arriving by sync.
   const settingsCache = createSettingsCache(orm)

@@ -127,7 +127,7 @@ export function createPasswordReset(orm: Orm, write: Write, now: () => Date = ()
       // (pushed with the user row), and this terminal keeps its own Argon2id verifier.
       const enrolled = (await orm.select({ mode: schema.terminalState.mode }).from(schema.terminalState))[0]?.mode === 'enrolled'
       const headOfficeHash = enrolled ? await hashForHeadOffice(newPassword) : null
-      const done = await orm.transaction(async (tx) => {
+      const done = await write.unattended(['users', 'email_verifications', 'local_credentials'], async (tx) => {
         const [valid] = await tx
           .select({ id: schema.emailVerifications.id, userId: schema.emailVerifications.userId })
           .from(schema.emailVerifications)

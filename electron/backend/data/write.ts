@@ -99,11 +99,23 @@ export function createWriter(
   /** On an enrolled terminal: where captured changes are journaled (fsync'd) before the write returns. */
   captured?: CapturedChangesSink,
 ) {
-  return async function write<T>(ctx: CallContext, session: Session, action: (scope: WriteScope) => Promise<T>): Promise<T> {
-    const tables = new Set<string>()
+  /** One transaction whose captured changes are journaled after commit, before it returns. */
+  async function journaled<T>(action: (tx: Tx) => Promise<T>): Promise<T> {
     let journalEntry: JournalEntry | null = null
-    const dataKey = await dataKeyOf(session.organizationId)
     const result = await orm.transaction(async (tx) => {
+      const value = await action(tx)
+      journalEntry = captured ? await currentCapture(tx) : null
+      return value
+    })
+    // After commit, before returning: PGlite has not fsync'd the commit, the journal has.
+    if (journalEntry) captured!.append(journalEntry)
+    return result
+  }
+
+  async function write<T>(ctx: CallContext, session: Session, action: (scope: WriteScope) => Promise<T>): Promise<T> {
+    const tables = new Set<string>()
+    const dataKey = await dataKeyOf(session.organizationId)
+    const result = await journaled(async (tx) => {
       await setTransactionContext(tx, session, dataKey)
       const scope: WriteScope = {
         tx,
@@ -113,15 +125,23 @@ export function createWriter(
         },
         touched: (...names) => names.forEach((n) => tables.add(n)),
       }
-      const value = await action(scope)
-      journalEntry = captured ? await currentCapture(tx) : null
-      return value
+      return action(scope)
     })
-    // After commit, before returning: PGlite has not fsync'd the commit, the journal has.
-    if (journalEntry) captured!.append(journalEntry)
     if (tables.size > 0) events.emit('data.changed', { tables: [...tables].sort() })
     return result
   }
+
+  /**
+   * A transaction nobody is signed in for (a password reset by code): no tenant settings and no
+   * audit row, but journaled like every other write, so an enrolled terminal cannot lose it.
+   */
+  async function unattended<T>(tables: string[], action: (tx: Tx) => Promise<T>): Promise<T> {
+    const result = await journaled(action)
+    if (tables.length > 0) events.emit('data.changed', { tables: [...tables].sort() })
+    return result
+  }
+
+  return Object.assign(write, { unattended })
 }
 
 /** The writer's type, for handler dependencies. */

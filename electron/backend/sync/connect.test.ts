@@ -98,5 +98,14 @@ describe('connecting a terminal to head office, then signing in online and offli
     )
     expect(central.rows[0]!.n).toBe(3)
     expect(central.rows[0]!.last).not.toBeNull()
+
+    // Suspended at head office while signed in here: the session ends once the change arrives.
+    await rig.central.conn.query(`UPDATE users SET status = 'suspended' WHERE id = $1`, [rig.tenant.userId])
+    expect(await call('sync.now', {})).toMatchObject({ ok: true })
+    await expect.poll(() => call('sync.status', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await call('auth.signIn', { email: 'aigerim@example.kz', password: 'Astana-2026' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 })

@@ -2,7 +2,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { sql } from 'drizzle-orm'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createOrm } from '../data/orm'
+import { createWriter } from '../data/write'
 import { journalPath, openJournal, readJournal, reconcileJournal, verifyJournal } from './journal'
 import { type SyncRig, createSyncRig, tableRows } from './test-support'
 
@@ -93,5 +96,20 @@ describe('journal reconciliation on a terminal', () => {
     expect(cycle.pushed).toBe(2)
     const where = `organization_id = '${rig.tenant.organizationId}'`
     expect(await tableRows(a.db, 'products', where)).toEqual(await tableRows(rig.central.conn, 'products', where))
+  })
+
+  it('journals a write nobody is signed in for (a password reset by code) like any other', async () => {
+    const a = await rig.terminal()
+    const journal = openJournal(dir)
+    const events = { emit: vi.fn() }
+    const write = createWriter(createOrm(a.db), events, async () => null, journal)
+    await write.unattended(['users'], (tx) =>
+      tx.execute(sql`UPDATE users SET password_hash = 'x' WHERE id = ${rig.tenant.userId}`),
+    )
+    const entries = readJournal(journalPath(dir)).entries
+    expect(entries.flatMap((e) => e.changes.map((c) => [c.t, c.id, Object.keys(c.data ?? {})]))).toEqual([
+      ['users', rig.tenant.userId, ['updated_at', 'password_hash']],
+    ])
+    expect(events.emit).toHaveBeenCalledWith('data.changed', { tables: ['users'] })
   })
 })
