@@ -114,6 +114,19 @@ describe('npm run central: setting up a central database', () => {
       )
       expect(terminals.rows.map((t) => t.workspace_id)).toContain(branch.id)
 
+      // The nightly work: partitions ahead, changelog past retention purged, summary refreshed.
+      const changelog = async () =>
+        (await central.conn.query<{ n: number }>('SELECT count(*)::int AS n FROM sync_changelog')).rows[0]!.n
+      expect(await changelog()).toBeGreaterThan(0)
+      await central.conn.query(`UPDATE sync_transactions SET committed_at = now() - interval '100 days'`)
+      const maintained = await runCentralCommand(['maintain', '--url', ownerUrl])
+      expect(maintained).toMatchObject({ code: 0, err: [] })
+      expect(JSON.parse(maintained.out[0]!)).toMatchObject({
+        auditPartitionsCreated: expect.any(Number),
+        changelogPurgedThrough: expect.any(Number),
+      })
+      expect((await central.conn.query<{ n: number }>('SELECT count(*)::int AS n FROM sync_changelog')).rows[0]!.n).toBe(0)
+
       const unknown = '00000000-0000-4000-8000-000000000000'
       const cases: [string[], number, RegExp][] = [
         [
@@ -127,9 +140,10 @@ describe('npm run central: setting up a central database', () => {
         [['enroll-code', '--url', 'postgres://nobody:x@127.0.0.1:1/none'], 1, /cannot connect to 127\.0\.0\.1:1: /],
         [['enroll-code', '--data', path.join(root, 'none')], 1, /no local central in .*none: start one with npm run central/],
         [['enroll-code', '--port', '5'], 2, /--port does not apply/],
-        [['start'], 2, /unknown subcommand "start"; the only one is enroll-code/],
+        [['start'], 2, /unknown subcommand "start"; there are enroll-code and maintain/],
+        [['maintain', '--workspace', unknown], 2, /maintain takes --url or --data only/],
         [['--port', 'many'], 2, /--port is a whole number/],
-        [['--workspace', unknown], 2, /--workspace applies to enroll-code only/],
+        [['--workspace', unknown], 2, /--workspace applies to enroll-code and maintain only/],
         [['--colour'], 2, /Unknown option/],
       ]
       for (const [argv, code, message] of cases) {

@@ -1,7 +1,7 @@
 // `npm run central [-- --data <dir> --port <n>]`: a local central PostgreSQL 14 for trying sync
 // on one machine (migrated, with the demo company, a terminal login and an enrollment code).
 // `npm run central -- enroll-code [--url <owner-url> | --data <dir>] [--workspace <id>]`: a code
-// for one more terminal.
+// for one more terminal. `npm run central -- maintain [--url … | --data …]`: the nightly work.
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -32,6 +32,7 @@ const CODE_VALID_HOURS = 72
 const usage = [
   'Usage: npm run central -- [--data <folder>] [--port <port>]',
   '       npm run central -- enroll-code [--url <owner postgres-url> | --data <folder>] [--workspace <workspace id>]',
+  '       npm run central -- maintain [--url <owner postgres-url> | --data <folder>]   (nightly, where pg_cron is not installed)',
 ].join('\n')
 
 /** A terminal created (or given a new code) at head office. */
@@ -396,8 +397,15 @@ function startLines(c: RunningCentral): string[] {
   ]
 }
 
-/** `enroll-code`: connects with an owner URL, or finds the local central's, and prints a code. */
-async function enrollCode(values: { url?: string; data?: string; workspace?: string }): Promise<CliOutcome> {
+/**
+ * Connects with an owner URL, or finds the local central's, checks the database has the sync
+ * schema, and runs `work` on it; `forTerminals` is the local central's terminal URL.
+ */
+async function withOwnerConnection(
+  values: { url?: string; data?: string },
+  what: string,
+  work: (conn: SqlConnection, forTerminals: string | null) => Promise<string[]>,
+): Promise<CliOutcome> {
   const out: string[] = []
   let url = values.url
   let forTerminals: string | null = null
@@ -422,7 +430,7 @@ async function enrollCode(values: { url?: string; data?: string; workspace?: str
       database: CENTRAL_DEFAULTS.database,
     })
   }
-  const client = new pg.Client({ connectionString: url, application_name: 'prometric central enroll-code' })
+  const client = new pg.Client({ connectionString: url, application_name: `prometric central ${what}` })
   try {
     await client.connect()
   } catch (error) {
@@ -444,15 +452,32 @@ async function enrollCode(values: { url?: string; data?: string; workspace?: str
         out,
         err: [`${NAME}: that database has no sync schema: migrate it first (npm run db:migrate -- --url …).`],
       }
-    const t = await issueTerminal(conn, { workspaceId: values.workspace })
-    out.push(
-      `Enrollment code: ${t.enrollmentCode}  (terminal ${t.prefix}, workspace «${t.workspaceName}», one use, ${CODE_VALID_HOURS} h)`,
-    )
-    if (forTerminals) out.push(`Central URL for terminals: ${forTerminals}`)
-    return { code: 0, out, err: [] }
+    return { code: 0, out: await work(conn, forTerminals), err: [] }
   } finally {
     await client.end().catch(() => undefined)
   }
+}
+
+/** `enroll-code`: prints a code for one more terminal. */
+function enrollCode(values: { url?: string; data?: string; workspace?: string }): Promise<CliOutcome> {
+  return withOwnerConnection(values, 'enroll-code', async (conn, forTerminals) => {
+    const t = await issueTerminal(conn, { workspaceId: values.workspace })
+    return [
+      `Enrollment code: ${t.enrollmentCode}  (terminal ${t.prefix}, workspace «${t.workspaceName}», one use, ${CODE_VALID_HOURS} h)`,
+      ...(forTerminals ? [`Central URL for terminals: ${forTerminals}`] : []),
+    ]
+  })
+}
+
+/**
+ * `maintain`: head office's periodic work (audit partitions ahead, changelog past retention,
+ * the sales summary), for a central without pg_cron — run it from the server's scheduler.
+ */
+function maintain(values: { url?: string; data?: string }): Promise<CliOutcome> {
+  return withOwnerConnection(values, 'maintain', async (conn) => {
+    const { rows } = await conn.query<{ r: Record<string, unknown> }>('SELECT prometric_central_maintenance() AS r')
+    return [JSON.stringify(rows[0]!.r)]
+  })
 }
 
 /**
@@ -485,16 +510,22 @@ export async function runCentralCommand(
   if (values.help) return { code: 0, out: [usage], err: [] }
   const [sub, ...rest] = positionals
   if (rest.length > 0) return { code: 2, out, err: [`${NAME}: unexpected argument "${rest[0]}".`, usage] }
-  if (sub !== undefined && sub !== 'enroll-code')
-    return { code: 2, out, err: [`${NAME}: unknown subcommand "${sub}"; the only one is enroll-code.`, usage] }
+  if (sub !== undefined && sub !== 'enroll-code' && sub !== 'maintain')
+    return { code: 2, out, err: [`${NAME}: unknown subcommand "${sub}"; there are enroll-code and maintain.`, usage] }
   try {
+    if (sub === 'maintain') {
+      if (values.port !== undefined || values.workspace !== undefined)
+        return { code: 2, out, err: [`${NAME}: maintain takes --url or --data only.`] }
+      if (values.url && values.data) return { code: 2, out, err: [`${NAME}: give --url or --data, not both.`] }
+      return await maintain(values)
+    }
     if (sub === 'enroll-code') {
       if (values.port !== undefined) return { code: 2, out, err: [`${NAME}: --port does not apply to enroll-code.`] }
       if (values.url && values.data) return { code: 2, out, err: [`${NAME}: give --url or --data, not both.`] }
       return await enrollCode(values)
     }
     if (values.url || values.workspace)
-      return { code: 2, out, err: [`${NAME}: --${values.url ? 'url' : 'workspace'} applies to enroll-code only.`] }
+      return { code: 2, out, err: [`${NAME}: --${values.url ? 'url' : 'workspace'} applies to enroll-code and maintain only.`] }
     const port = values.port === undefined ? CENTRAL_DEFAULTS.port : Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       return {

@@ -25,6 +25,7 @@ import m0020 from './0020_terminal_install_triggers'
 import m0022 from './0022_goods_receipts_and_shipments'
 import m0024 from './0024_fast_bootstrap'
 import m0025 from './0025_central_snapshot_rows'
+import m0026 from './0026_central_maintenance'
 
 export const migrations: readonly MigrationSource[] = [
   m0001,
@@ -49,4 +50,5 @@ export const migrations: readonly MigrationSource[] = [
   m0022,
   m0024,
   m0025,
+  m0026,
 ]

@@ -1,6 +1,7 @@
 import type { Locale } from '../../../shared/locale'
 import { type LabelSize, type LabelSizeId, type LabelSymbology, type ProductLabel, labelSizes } from '../../../shared/printing'
 import { barcodePng } from './barcodes'
+import { printText } from './document-text'
 import type { PrintFonts } from './fonts'
 import { type PreparedLabel, prepareLabels, withCopies } from './label-data'
 import { BOLD, REGULAR, createPdf, formatPrice, mm } from './pdf'
@@ -112,7 +113,7 @@ export async function renderLabelsPdf(labels: readonly ProductLabel[], options: 
     : [mm(size.widthMm), mm(size.heightMm)]
   const { doc, bytes } = createPdf({
     fonts: options.fonts,
-    title: labels.length === 1 && labels[0] ? labels[0].name : `${labels.length}`,
+    title: labels.length === 1 && labels[0] ? labels[0].name : printText(options.locale, 'labels'),
     locale: options.locale,
     size: page,
     margin: 0,

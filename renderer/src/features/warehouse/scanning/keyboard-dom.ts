@@ -16,6 +16,7 @@ export function wedgeKeyOf(event: KeyboardEvent): WedgeKey {
     ctrlKey: event.ctrlKey,
     altKey: event.altKey,
     metaKey: event.metaKey,
+    capsLock: event.getModifierState('CapsLock'),
     repeat: event.repeat,
     isComposing: event.isComposing,
   }

@@ -80,6 +80,14 @@ describe('wedgeChar', () => {
     expect(wedgeChar({ code: 'NumpadSubtract', key: '-', time: 0 })).toBe('-')
   })
 
+  it('takes the case a Latin layout typed, and Shift under Caps Lock', () => {
+    expect(wedgeChar({ code: 'KeyG', key: 'G', time: 0 })).toBe('G') // a capital sent without Shift
+    expect(wedgeChar({ code: 'KeyG', key: 'g', shiftKey: true, capsLock: true, time: 0 })).toBe('G')
+    expect(wedgeChar({ code: 'KeyG', key: 'G', capsLock: true, time: 0 })).toBe('g')
+    expect(wedgeChar({ code: '', key: 'x', time: 0 })).toBe('x') // injected by a software wedge
+    expect(wedgeChar({ code: '', key: 'Enter', time: 0 })).toBeNull()
+  })
+
   it('has no character for numpad keys without NumLock, control keys and shortcuts', () => {
     expect(wedgeChar({ code: 'Numpad7', key: 'Home', time: 0 })).toBeNull()
     expect(wedgeChar({ code: 'Backspace', key: 'Backspace', time: 0 })).toBeNull()
@@ -115,6 +123,19 @@ describe('ScanDetector', () => {
     // A person types on the same keys slowly: they mean Cyrillic.
     const person = play(detector, typing('af', 5000, 140, 'ru'))
     expect(person).toEqual({ scans: [], typed: 'фа' })
+  })
+
+  it('keeps a burst whole when the wedge presses Shift and Ctrl around characters', () => {
+    const detector = new ScanDetector()
+    const keys: WedgeKey[] = []
+    let time = 0
+    for (const char of `0104610012345677215ZkW${GS}93dGVz\n`) {
+      const key = keyFor(char, time)
+      if (key.shiftKey) keys.push({ code: 'ShiftLeft', key: 'Shift', shiftKey: true, time: (time += 2) })
+      if (key.ctrlKey) keys.push({ code: 'ControlLeft', key: 'Control', ctrlKey: true, time: (time += 2) })
+      keys.push({ ...key, time: (time += 3) })
+    }
+    expect(play(detector, keys)).toEqual({ scans: [`0104610012345677215ZkW${GS}93dGVz`], typed: '' })
   })
 
   it('separates two scans back to back and drops nothing', () => {

@@ -24,6 +24,8 @@ export interface WedgeKey {
   ctrlKey?: boolean
   altKey?: boolean
   metaKey?: boolean
+  /** Caps Lock state (getModifierState): then the letter's case is the scanner's Shift, not the key's. */
+  capsLock?: boolean
   repeat?: boolean
   isComposing?: boolean
 }
@@ -110,9 +112,13 @@ export function wedgeChar(key: WedgeKey, gsSubstitute = ''): string | null {
   if (key.ctrlKey || key.altKey || key.metaKey) return null
   const shift = Boolean(key.shiftKey)
   const letter = /^Key([A-Z])$/.exec(code)?.[1]
-  // Shift alone decides the case: a wedge sends Shift for capitals, and Caps Lock (the OS's
-  // business) must not turn a scanned 'A' into 'a'.
-  if (letter) return shift ? letter : letter.toLowerCase()
+  if (letter) {
+    // A Latin layout typed the letter itself: its case is what the scanner meant (some wedges
+    // and software wedges send capitals without Shift). Under Caps Lock, or a Cyrillic layout,
+    // Shift decides: Caps Lock must not turn a scanned 'A' into 'a'.
+    if (!key.capsLock && key.key.length === 1 && key.key.toUpperCase() === letter) return key.key
+    return shift ? letter : letter.toLowerCase()
+  }
   const digit = /^Digit(\d)$/.exec(code)?.[1]
   if (digit) return shift ? (shiftedDigits[Number(digit)] ?? null) : digit
   // Numpad keys are characters only with NumLock on; then event.key is the character itself.
@@ -120,8 +126,15 @@ export function wedgeChar(key: WedgeKey, gsSubstitute = ''): string | null {
     return /^Numpad(\d)$/.exec(code)?.[1] ?? numpad[code] ?? null
   }
   const pair = punctuation[code]
-  return pair ? pair[shift ? 1 : 0] : null
+  if (pair) return pair[shift ? 1 : 0]
+  // A software wedge that injects characters (no physical key): the character is all there is.
+  if ((code === '' || code === 'Unidentified') && key.key.length === 1 && key.key >= ' ') return key.key
+  return null
 }
+
+/** Keys that only modify others: a wedge presses Shift for every capital, so they must not end a burst. */
+export const isModifierKey = (code: string): boolean =>
+  /^(Shift|Control|Alt|Meta|OS)(Left|Right)?$/.test(code) || code === 'CapsLock' || code === 'NumLock' || code === 'AltGraph'
 
 interface HeldChar {
   /** What the scanner meant (by key code). */
@@ -164,6 +177,7 @@ export class ScanDetector {
   /** One keydown. */
   keyDown(key: WedgeKey, mode: DetectorMode = 'hold'): DetectorStep {
     // An input method composing text, a dead key, or a key held down: a person, for sure.
+    if (isModifierKey(key.code)) return { consume: false }
     if (key.isComposing || key.key === 'Process' || key.key === 'Dead' || key.repeat) return this.giveBack(false)
     // Alt + numpad digits: the Windows way of typing ASCII 29 (Alt+029); the char comes on Alt's release.
     if (key.altKey && /^Numpad\d$/.test(key.code)) {
