@@ -6,8 +6,9 @@ import { parseArgs } from 'node:util'
 import { type Figure, type Suite, meetsTarget } from './harness'
 import { syncSuite } from './suites/sync'
 import { systemSuite } from './suites/system'
+import { warehouseSuite } from './suites/warehouse'
 
-const suites: Suite[] = [systemSuite, syncSuite]
+const suites: Suite[] = [systemSuite, syncSuite, warehouseSuite]
 
 const { values, positionals } = parseArgs({
   options: {

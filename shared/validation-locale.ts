@@ -9,16 +9,22 @@ const ruleMessages: Record<Locale, Record<string, string>> = {
     bin: 'БИН должен состоять из 12 цифр с верной контрольной цифрой',
     iin: 'ИИН должен состоять из 12 цифр: дата рождения и верная контрольная цифра',
     password: 'Пароль должен содержать буквы и цифры',
+    gtin: 'Штрихкод должен быть EAN-13, EAN-8, UPC-A или GTIN-14 с верной контрольной цифрой',
+    money: 'Сумма — число не меньше 0, не больше двух знаков после запятой',
   },
   kk: {
     bin: 'БСН дұрыс бақылау цифры бар 12 цифрдан тұруы керек',
     iin: 'ЖСН 12 цифрдан тұруы керек: туған күні және дұрыс бақылау цифры',
     password: 'Құпиясөзде әріптер мен цифрлар болуы керек',
+    gtin: 'Штрихкод бақылау цифры дұрыс EAN-13, EAN-8, UPC-A немесе GTIN-14 болуы керек',
+    money: 'Сома 0-ден кем емес сан болуы керек, үтірден кейін екі таңбадан аспайды',
   },
   en: {
     bin: 'A BIN is 12 digits with a valid check digit',
     iin: 'An IIN is 12 digits: a birth date and a valid check digit',
     password: 'A password must contain letters and digits',
+    gtin: 'A barcode is an EAN-13, EAN-8, UPC-A or GTIN-14 with a valid check digit',
+    money: 'An amount is a number of at least 0 with at most two decimals',
   },
 }
 

@@ -155,6 +155,15 @@ export const products = pgTable(
     index('idx_products_stock_status')
       .on(t.stockLevel, t.status)
       .where(sql`track_inventory = true`),
+    // 0023: fuzzy name search, barcode look-up in any GTIN form, keyset paging by code.
+    index('idx_products_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
+    index('idx_products_org_gtin')
+      .on(t.organizationId, sql`lpad(barcode, 14, '0')`)
+      .where(sql`barcode IS NOT NULL`),
+    index('idx_products_org_code').on(t.organizationId, sql`code COLLATE "C"`),
+    index('idx_products_org_sku')
+      .on(t.organizationId, t.sku)
+      .where(sql`sku IS NOT NULL`),
   ],
 )
 

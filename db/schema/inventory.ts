@@ -145,6 +145,7 @@ export const inventoryMovements = pgTable(
     index('idx_inventory_movements_order_item_id').on(t.orderItemId),
     index('idx_inventory_movements_org_ws_created').on(t.organizationId, t.workspaceId, t.createdAt),
     index('idx_inventory_movements_product_ws').on(t.productId, t.workspaceId),
+    index('idx_inventory_movements_product_created').on(t.productId, t.createdAt, t.id),
     index('idx_inventory_movements_production_order_id').on(t.productionOrderId),
     index('idx_inventory_movements_transfer_id').on(t.transferId),
   ],

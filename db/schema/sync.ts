@@ -144,6 +144,13 @@ export const syncQuarantine = pgTable('sync_quarantine', {
     .default(sql`CURRENT_TIMESTAMP`),
 })
 
+/** Lookup indexes dropped while a bootstrap loads their empty tables, built again at its end. */
+export const syncDeferredIndexes = pgTable('sync_deferred_indexes', {
+  indexName: text('index_name').primaryKey(),
+  tableName: text('table_name').notNull(),
+  definition: text('definition').notNull(),
+})
+
 /** Concurrent values that lost, as head office reported them. */
 export const syncConflicts = pgTable('sync_conflicts', {
   id: uuid('id').primaryKey(),

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SqlConnection } from '../connection'
 import { openCentral, openPglite, type TestDatabase } from './engines'
 
-const CENTRAL_ONLY_FUNCTIONS = ['app_current_org', 'app_current_workspace', 'app_current_user']
+const CENTRAL_ONLY_FUNCTIONS = ['app_current_org', 'app_current_workspace', 'app_current_user', 'prometric_central_maintenance']
 
 /** The sync API of 0017 (central only): its sync_* tables, functions and the changelog triggers. */
 const BOTH_SYNC_OBJECTS = new Set(['sync_scope', 'sync_scope_refresh', 'sync_scope_pkey', 'sync_scope_apply_order_key'])

@@ -90,3 +90,35 @@ describe('sync_recompute_derived', () => {
     ).rejects.toMatchObject({ code: '23503', message: expect.stringContaining('order_items_order_id_fkey') })
   })
 })
+
+describe('indexes deferred while a bootstrap loads empty tables', () => {
+  it('drops the lookup indexes of empty synced tables only, and builds the same ones again', async () => {
+    const db = await openLocalDatabase()
+    try {
+      await migrate(pgliteConnection(db), { target: 'local' })
+      // Definitions, up to how PostgreSQL prints an expression it parsed again.
+      const indexes = async () =>
+        (
+          await db.query<{ d: string }>(
+            `SELECT regexp_replace(indexdef, ' WHERE .*', '') AS d FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`,
+          )
+        ).rows.map((r) => r.d)
+      const before = await indexes()
+      // A table that holds rows keeps its indexes.
+      await db.query(`INSERT INTO organizations (name, bin) VALUES ('ТОО Тест', '000000000001')`)
+      const dropped = (await db.query<{ n: number }>('SELECT sync_defer_indexes() AS n')).rows[0]!.n
+      expect(dropped).toBeGreaterThan(20)
+      const during = await indexes()
+      expect(during.some((d) => d.includes('idx_products_code'))).toBe(false)
+      expect(during.filter((d) => / ON public\.organizations /.test(d))).toEqual(
+        before.filter((d) => / ON public\.organizations /.test(d)),
+      )
+      // Primary keys and unique indexes stay: upserts and uniqueness need them.
+      expect(during.some((d) => d.startsWith('CREATE UNIQUE INDEX products_pkey'))).toBe(true)
+      expect((await db.query<{ n: number }>('SELECT sync_restore_indexes() AS n')).rows[0]!.n).toBe(dropped)
+      expect(await indexes()).toEqual(before)
+    } finally {
+      await db.close()
+    }
+  })
+})

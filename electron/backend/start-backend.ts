@@ -11,6 +11,7 @@ import { type EventBus, createEventBus } from './event-bus'
 import { adminOrganizationHandlers } from './handlers/admin-organization'
 import { adminPeopleHandlers } from './handlers/admin-people'
 import { auditHandlers } from './handlers/audit'
+import { catalogHandlers } from './handlers/catalog'
 import { authHandlers } from './handlers/auth'
 import { peopleHandlers } from './handlers/people'
 import { printHandlers } from './handlers/print'
@@ -270,6 +271,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     ...peopleHandlers({ orm }),
     ...adminPeopleHandlers({ write, revocations }),
     ...adminOrganizationHandlers({ orm, write }),
+    ...catalogHandlers({ orm, write }),
     ...settingsHandlers({ orm, write, vault, mailer, cache: settingsCache }),
     ...receivingHandlers({ orm, write }),
     ...shippingHandlers({ orm, write }),

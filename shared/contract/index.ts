@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { adminMethods } from './admin'
 import { auditMethods } from './audit'
 import { authMethods, passwordResetMethods } from './auth'
+import { catalogMethods } from './catalog'
 import { peopleMethods } from './people'
 import { printMethods } from './print'
 import { settingsMethods } from './settings'
@@ -15,6 +16,7 @@ export * from './events'
 export * from './admin'
 export * from './audit'
 export * from './auth'
+export * from './catalog'
 export * from './people'
 export * from './print'
 export * from './settings'
@@ -52,6 +54,7 @@ export const methods = {
   ...adminMethods,
   ...settingsMethods,
   ...warehouseDocumentMethods,
+  ...catalogMethods,
   ...printMethods,
 } as const satisfies Record<string, MethodSpec>
 

@@ -534,7 +534,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     let progress = (await readState())?.bootstrap ?? null
     if (!progress) {
       progress = { position: await api.snapshotPosition(creds), table: bootstrapTables[0]!, after: null, page: 0, fetched: 0 }
-      await db.query('UPDATE sync_state SET bootstrap = $1', [JSON.stringify(progress)])
+      const started = progress
+      await db.transaction(async (tx) => {
+        // Tables loaded from empty get their lookup indexes built once, at the end.
+        await tx.query('SELECT sync_defer_indexes()')
+        await tx.query('UPDATE sync_state SET bootstrap = $1', [JSON.stringify(started)])
+      })
     }
     const report = (step: string, done: number, total: number) =>
       deps.events?.emit('task.progress', { task: 'bootstrap', step, done, total })
@@ -568,19 +573,25 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         await tx.query('UPDATE sync_state SET bootstrap = $1', [JSON.stringify(next)])
       })
       progress = next
-      report(`download:${table}`, bootstrapTables.indexOf(table) + 1, bootstrapTables.length + 1)
+      report(`download:${table}`, bootstrapTables.indexOf(table) + 1, bootstrapTables.length + 3)
     }
     // 2. Finish in one transaction: derived values from their definitions, every foreign key
     //    of the loaded tables checked, then the terminal follows the changelog from the
     //    snapshot's position.
-    report('verify', bootstrapTables.length, bootstrapTables.length + 1)
+    const phases = ['indexes', 'derived', 'checks'] as const
+    const total = bootstrapTables.length + phases.length
     await db.transaction(async (tx) => {
       await tx.exec('SET LOCAL session_replication_role = replica')
-      await tx.query('SELECT sync_recompute_derived()')
-      await tx.query('SELECT sync_verify_foreign_keys($1::text[])', [bootstrapTables])
+      const phase = async (n: number, run: () => Promise<unknown>) => {
+        report(phases[n]!, bootstrapTables.length + n, total)
+        await run()
+        report(phases[n]!, bootstrapTables.length + n + 1, total)
+      }
+      await phase(0, () => tx.query('SELECT sync_restore_indexes()'))
+      await phase(1, () => tx.query('SELECT sync_recompute_derived()'))
+      await phase(2, () => tx.query('SELECT sync_verify_foreign_keys($1::text[])', [bootstrapTables]))
       await tx.query('UPDATE sync_state SET bootstrap = NULL, pull_cursor = $1', [progress!.position])
     })
-    report('verify', bootstrapTables.length + 1, bootstrapTables.length + 1)
     deps.events?.emit('data.changed', { tables: bootstrapTables })
   }
 

@@ -190,7 +190,12 @@ export const en: Messages = {
     when: 'When',
     keepTheirs: 'Keep theirs',
     restoreMine: 'Restore mine',
-    step: { download: 'Downloading: {{table}}', apply: 'Writing: {{table}}' },
+    step: {
+      download: 'Downloading: {{table}}',
+      indexes: 'Building indexes',
+      derived: 'Recomputing stock and totals',
+      checks: 'Checking references',
+    },
   },
   auth: {
     haveResetCode: 'I have a password reset code',

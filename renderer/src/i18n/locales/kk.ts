@@ -189,7 +189,12 @@ export const kk: Messages = {
     when: 'Қашан',
     keepTheirs: 'Олардікін қалдыру',
     restoreMine: 'Менікін қайтару',
-    step: { download: 'Жүктеу: {{table}}', apply: 'Жазу: {{table}}' },
+    step: {
+      download: 'Жүктеу: {{table}}',
+      indexes: 'Индекстерді құру',
+      derived: 'Қалдықтар мен жиынтықтарды қайта есептеу',
+      checks: 'Байланыстарды тексеру',
+    },
   },
   auth: {
     haveResetCode: 'Менде құпиясөзді қалпына келтіру коды бар',

@@ -194,7 +194,12 @@ export const ru = {
     when: 'Когда',
     keepTheirs: 'Оставить их',
     restoreMine: 'Вернуть моё',
-    step: { download: 'Загрузка: {{table}}', apply: 'Запись: {{table}}' },
+    step: {
+      download: 'Загрузка: {{table}}',
+      indexes: 'Построение индексов',
+      derived: 'Пересчёт остатков и итогов',
+      checks: 'Проверка связей',
+    },
   },
   auth: {
     haveResetCode: 'У меня есть код сброса пароля',
