@@ -1,23 +1,14 @@
 import { performance } from 'node:perf_hooks'
 import { type CallContext, newConnection } from '../../electron/backend/call-context'
-import { type Backend, startBackend } from '../../electron/backend/start-backend'
+import { startBackend } from '../../electron/backend/start-backend'
 import { type Figure, percentile } from '../harness'
+import type { WarehouseBench, WarehouseMeasurement } from '../suites/warehouse'
 
 /** The figure's name, as the warehouse issue names it. */
 export const POST_RECEIPT_FIGURE = 'warehouse.post_receipt_20_lines_p95_ms'
 
-/**
- * What the warehouse suite (bench/suites/warehouse.ts) hands each measurement: the backend open
- * on the data folder and a signed-in call context. Declared here by shape, so this module
- * depends on nothing but the harness.
- */
-export interface SignedInBench {
-  backend: Backend
-  ctx: CallContext
-  organizationId: string
-  quick: boolean
-  dataNote: string
-}
+/** What a measurement needs of the warehouse suite's bench: the open backend and a signed-in call. */
+type SignedInBench = Pick<WarehouseBench, 'backend' | 'ctx' | 'organizationId' | 'quick' | 'dataNote'>
 
 /**
  * Posts `runs` goods receipts of `lines` lines through the full RPC path (dispatcher,
@@ -52,12 +43,13 @@ export async function postReceipts(bench: SignedInBench, runs: number, lines = 2
 }
 
 /**
- * The receipt measurement for the warehouse suite: list it in `warehouseMeasurements` of
- * bench/suites/warehouse.ts.
+ * The receipt figure in the warehouse suite (`npm run bench -- warehouse`). It posts its
+ * receipts into the measured folder through `receiving.post`, as a clerk would: 25 receipts
+ * with `--quick`, 105 otherwise.
  */
-export const postReceiptMeasurement = {
+export const postReceiptMeasurement: WarehouseMeasurement = {
   name: 'post-receipt',
-  run: async (bench: SignedInBench): Promise<Figure[]> => [await postReceipts(bench, bench.quick ? 20 : 100)],
+  run: async (bench) => [await postReceipts(bench, bench.quick ? 20 : 100)],
 }
 
 /** What {@link measurePostReceipt} needs on its own: a terminal data folder and how much to measure. */
