@@ -23,6 +23,7 @@ import m0018 from './0018_terminal_sync'
 import m0019 from './0019_central_install_triggers'
 import m0020 from './0020_terminal_install_triggers'
 import m0021 from './0021_stock_counts_and_transfers'
+import m0022 from './0022_goods_receipts_and_shipments'
 import m0023 from './0023_catalog_search'
 import m0024 from './0024_fast_bootstrap'
 import m0025 from './0025_central_snapshot_rows'
@@ -49,6 +50,7 @@ export const migrations: readonly MigrationSource[] = [
   m0019,
   m0020,
   m0021,
+  m0022,
   m0023,
   m0024,
   m0025,

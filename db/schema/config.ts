@@ -106,7 +106,7 @@ export const documentSeries = pgTable(
     ownerId: varchar('owner_id', { length: 100 }),
     documentType: varchar('document_type', {
       length: 20,
-      enum: ['ORDER', 'INVOICE', 'PAYMENT', 'DEAL', 'PRODUCTION', 'CUSTOMER', 'EMPLOYEE', 'STOCK_COUNT'],
+      enum: ['ORDER', 'INVOICE', 'PAYMENT', 'DEAL', 'PRODUCTION', 'CUSTOMER', 'EMPLOYEE', 'STOCK_COUNT', 'RECEIPT', 'SHIPMENT'],
     }).notNull(),
     prefix: varchar('prefix', { length: 20 }).notNull(),
     // bigint read as a JS number: a series would need 2^53 documents to lose precision.

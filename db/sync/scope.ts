@@ -136,6 +136,16 @@ export const syncTables: readonly SyncTable[] = [
     direction: 'both',
     parent: { table: 'stock_transfers', column: 'stock_transfer_id' },
   },
+  // Warehouse documents (0022); their stock is in inventory_movements.
+  { table: 'goods_receipts', scope: 'workspace', direction: 'both' },
+  {
+    table: 'goods_receipt_lines',
+    scope: 'workspace_child',
+    direction: 'both',
+    parent: { table: 'goods_receipts', column: 'receipt_id' },
+  },
+  { table: 'shipments', scope: 'workspace', direction: 'both' },
+  { table: 'shipment_lines', scope: 'workspace_child', direction: 'both', parent: { table: 'shipments', column: 'shipment_id' } },
 ]
 
 /**

@@ -18,6 +18,9 @@ import { printHandlers } from './handlers/print'
 import { settingsHandlers } from './handlers/settings'
 import { setupHandlers } from './handlers/setup'
 import { systemHandlers } from './handlers/system'
+import { receivingHandlers } from './handlers/receiving'
+import { shippingHandlers } from './handlers/shipping'
+import { warehousePrintHandlers } from './handlers/warehouse-print'
 import { createPasswordReset } from './auth/password-reset'
 import { createRevocations } from './auth/revocations'
 import { createSessions } from './auth/sessions'
@@ -272,6 +275,9 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     ...catalogHandlers({ orm, write }),
     ...stockHandlers({ orm, write }),
     ...settingsHandlers({ orm, write, vault, mailer, cache: settingsCache }),
+    ...receivingHandlers({ orm, write }),
+    ...shippingHandlers({ orm, write }),
+    ...warehousePrintHandlers({ orm, resourcesDir: options.resourcesDir }),
     ...printHandlers({ orm, resourcesDir: options.resourcesDir }),
     ...systemHandlers({
       db,

@@ -10,6 +10,7 @@ import { stockMethods } from './stock'
 import { setupMethods } from './setup'
 import { syncMethods } from './sync'
 import { systemMethods } from './system'
+import { warehouseDocumentMethods } from './warehouse-documents'
 
 export * from './result'
 export * from './events'
@@ -24,6 +25,7 @@ export * from './stock'
 export * from './setup'
 export * from './sync'
 export * from './system'
+export * from './warehouse-documents'
 
 /**
  * Who may call a method. `public` needs no session (system health, sign-in); any other value
@@ -53,6 +55,7 @@ export const methods = {
   ...syncMethods,
   ...adminMethods,
   ...settingsMethods,
+  ...warehouseDocumentMethods,
   ...catalogMethods,
   ...stockMethods,
   ...printMethods,
