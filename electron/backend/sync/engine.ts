@@ -578,7 +578,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     // 2. Finish in one transaction: derived values from their definitions, every foreign key
     //    of the loaded tables checked, then the terminal follows the changelog from the
     //    snapshot's position.
-    const phases = ['indexes', 'derived', 'checks'] as const
+    // Derived values first: rewriting a product's stock while its dozen lookup indexes exist
+    // would update every one of them; the indexes are then built over the final rows.
+    const phases = ['derived', 'indexes', 'checks'] as const
     const total = bootstrapTables.length + phases.length
     await db.transaction(async (tx) => {
       await tx.exec('SET LOCAL session_replication_role = replica')
@@ -587,8 +589,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         await run()
         report(phases[n]!, bootstrapTables.length + n + 1, total)
       }
-      await phase(0, () => tx.query('SELECT sync_restore_indexes()'))
-      await phase(1, () => tx.query('SELECT sync_recompute_derived()'))
+      await phase(0, () => tx.query('SELECT sync_recompute_derived()'))
+      await phase(1, () => tx.query('SELECT sync_restore_indexes()'))
       await phase(2, () => tx.query('SELECT sync_verify_foreign_keys($1::text[])', [bootstrapTables]))
       await tx.query('UPDATE sync_state SET bootstrap = NULL, pull_cursor = $1', [progress!.position])
     })
