@@ -28,6 +28,7 @@ import m0023 from './0023_catalog_search'
 import m0024 from './0024_fast_bootstrap'
 import m0025 from './0025_central_snapshot_rows'
 import m0026 from './0026_central_maintenance'
+import m0027 from './0027_product_name_words'
 
 export const migrations: readonly MigrationSource[] = [
   m0001,
@@ -55,4 +56,5 @@ export const migrations: readonly MigrationSource[] = [
   m0024,
   m0025,
   m0026,
+  m0027,
 ]

@@ -135,6 +135,10 @@ export const products = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: deletedAt(),
+    /** The name's words for the fuzzy search (0027); generated, never written. */
+    nameWords: text('name_words')
+      .array()
+      .generatedAlwaysAs(sql`array_remove(regexp_split_to_array(lower(name), '[^[:alnum:]]+'), '')`),
   },
   (t) => [
     check('products_type_check', oneOf(t.type)),
@@ -157,6 +161,7 @@ export const products = pgTable(
       .where(sql`track_inventory = true`),
     // 0023: fuzzy name search, barcode look-up in any GTIN form, keyset paging by code.
     index('idx_products_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
+    index('idx_products_name_words').using('gin', t.nameWords),
     index('idx_products_org_gtin')
       .on(t.organizationId, sql`lpad(barcode, 14, '0')`)
       .where(sql`barcode IS NOT NULL`),

@@ -23,6 +23,7 @@ import { shippingHandlers } from './handlers/shipping'
 import { warehousePrintHandlers } from './handlers/warehouse-print'
 import { createPasswordReset } from './auth/password-reset'
 import { createRevocations } from './auth/revocations'
+import { createNameVocabulary } from './data/name-words'
 import { createSessions } from './auth/sessions'
 import { createOrm } from './data/orm'
 import { createWriter } from './data/write'
@@ -238,6 +239,19 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
   )
 
   const revocations = createRevocations()
+  // The catalog's name words (typo-tolerant search), loaded again when products change.
+  const vocabulary = createNameVocabulary(async (organizationId) =>
+    (
+      await db.query<{ w: string }>(
+        `SELECT DISTINCT w FROM products p CROSS JOIN LATERAL unnest(p.name_words) AS w
+         WHERE p.organization_id = $1 AND p.deleted_at IS NULL`,
+        [organizationId],
+      )
+    ).rows.map((r) => r.w),
+  )
+  events.subscribe((name, payload) => {
+    if (name === 'data.changed' && (payload as { tables: string[] }).tables.includes('products')) vocabulary.invalidate()
+  })
   // A person suspended at head office (or on another terminal) arrives by sync: their open
   // sessions here end on the next call, as when an admin suspends them on this terminal.
   events.subscribe((name, payload) => {
@@ -246,7 +260,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     void db
       .query<{ id: string }>(
         `SELECT u.id FROM users u
-         WHERE u.status <> 'active' OR u.deleted_at IS NOT NULL
+         WHERE u.status IN ('suspended', 'inactive') OR u.deleted_at IS NOT NULL
             OR (EXISTS (SELECT 1 FROM employees e WHERE e.user_id = u.id)
                 AND NOT EXISTS (SELECT 1 FROM employees e WHERE e.user_id = u.id AND e.status = 'active' AND e.deleted_at IS NULL))`,
       )
@@ -272,7 +286,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     ...peopleHandlers({ orm }),
     ...adminPeopleHandlers({ write, revocations }),
     ...adminOrganizationHandlers({ orm, write }),
-    ...catalogHandlers({ orm, write }),
+    ...catalogHandlers({ orm, write, vocabulary }),
     ...stockHandlers({ orm, write }),
     ...settingsHandlers({ orm, write, vault, mailer, cache: settingsCache }),
     ...receivingHandlers({ orm, write }),

@@ -114,7 +114,15 @@ export async function fuzzySearchProducts(
   filters: CatalogFilters,
   search: string,
   limit: number,
+  /** For each search word, the name words it may stand for (name-words.ts); null: compare whole names. */
+  alternatives: string[][] | null = null,
 ): Promise<ProductListRow[]> {
+  if (alternatives) {
+    const byWords = await db.execute<ProductListRow & { candidates: number }>(
+      fuzzySearchQuery(organizationId, filters, search, limit, alternatives),
+    )
+    if (byWords.rows.length > 0) return byWords.rows.map(({ candidates: _candidates, ...row }) => row)
+  }
   return db.transaction(async (tx) => {
     const pass = async (threshold: number) => {
       await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`)
@@ -141,11 +149,25 @@ export async function fuzzySearchProducts(
  * number of candidates, so the caller knows whether the scan was stopped. The organization is
  * compared so that its btree index is not chosen over the trigram index.
  */
-export function fuzzySearchQuery(organizationId: string, filters: CatalogFilters, search: string, limit: number): SQL {
+export function fuzzySearchQuery(
+  organizationId: string,
+  filters: CatalogFilters,
+  search: string,
+  limit: number,
+  alternatives: string[][] | null = null,
+): SQL {
+  // Names with, for every search word, one of the words it may stand for (the GIN index on
+  // name_words), or else names whose trigrams come close enough to the search.
+  const matches = alternatives
+    ? sql.join(
+        alternatives.map((words) => sql`p.name_words && ${`{${words.map((w) => `"${w}"`).join(',')}}`}::text[]`),
+        sql` AND `,
+      )
+    : sql`${search} <% p.name`
   return sql`
     WITH cand AS (
       SELECT p.id, p.name, p.code FROM products p
-      WHERE ${filterConditions(organizationId, filters, false)} AND ${search} <% p.name
+      WHERE ${filterConditions(organizationId, filters, false)} AND ${matches}
       LIMIT ${FUZZY_CANDIDATES}
     ), top AS (
       SELECT cand.id, word_similarity(${search}, cand.name) AS score, length(cand.name) AS len

@@ -5,6 +5,7 @@ import type { Locale } from '../../../shared/locale'
 import type { Product, ProductCategory } from '../../../db/schema'
 import { auditable } from '../data/audit-diff'
 import { browseProducts, fuzzySearchProducts, lookupProduct, productWithBarcode } from '../data/catalog'
+import { type NameVocabulary, searchAlternatives } from '../data/name-words'
 import { type DbOrTx, type Orm, type Tx, schema } from '../data/orm'
 import { defined } from '../data/organization-scope'
 import type { Write } from '../data/write'
@@ -117,6 +118,8 @@ type Detail = MethodOutput<'catalog.products.get'>
 export function catalogHandlers(deps: {
   orm: Orm
   write: Write
+  /** The catalog's name words, for typo-tolerant search by words (absent: whole names by trigrams). */
+  vocabulary?: NameVocabulary
 }): DomainHandlers<
   | 'catalog.products.list'
   | 'catalog.lookup'
@@ -142,7 +145,8 @@ export function catalogHandlers(deps: {
         // clerk who scans a product wants that product.
         const exact = await lookupProduct(orm, org, search)
         if (exact) return { rows: [exact.product], nextCursor: null, mode: 'exact', exactId: exact.product.id }
-        const rows = await fuzzySearchProducts(orm, org, filters, search, limit)
+        const alternatives = deps.vocabulary ? searchAlternatives(search, await deps.vocabulary.words(org)) : null
+        const rows = await fuzzySearchProducts(orm, org, filters, search, limit, alternatives)
         return { rows, nextCursor: null, mode: 'fuzzy', exactId: null }
       }
       const page = await browseProducts(orm, org, filters, after?.code, limit)
