@@ -249,8 +249,11 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
       )
     ).rows.map((r) => r.w),
   )
+  // Names change by the catalog's own writes (which refresh it) or by rows from head office;
+  // stock postings touch products too but never their names.
   events.subscribe((name, payload) => {
-    if (name === 'data.changed' && (payload as { tables: string[] }).tables.includes('products')) vocabulary.invalidate()
+    const change = payload as { tables: string[]; origin?: string }
+    if (name === 'data.changed' && change.origin === 'sync' && change.tables.includes('products')) vocabulary.invalidate()
   })
   // A person suspended at head office (or on another terminal) arrives by sync: their open
   // sessions here end on the next call, as when an admin suspends them on this terminal.
@@ -343,6 +346,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Backen
     close() {
       closing ??= (async () => {
         clearTimeout(partitions)
+        vocabulary.close()
         await sync.stop()
         await maintenance.stop()
         try {

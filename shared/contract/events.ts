@@ -5,8 +5,11 @@ import { z } from 'zod'
  * the renderer's client so a stale backend cannot feed it garbage.
  */
 export const eventSchemas = {
-  /** Tables touched by a committed write, so open views refresh. */
-  'data.changed': z.object({ tables: z.array(z.string()) }),
+  /**
+   * Tables touched by a committed write, so open views refresh. `origin: 'sync'` marks rows
+   * that arrived from head office (anything may have changed in them, names included).
+   */
+  'data.changed': z.object({ tables: z.array(z.string()), origin: z.literal('sync').optional() }),
   /** Sync engine state for the status bar. */
   'sync.status': z.object({
     state: z.enum(['offline', 'idle', 'syncing', 'error', 'standalone']),

@@ -37,17 +37,30 @@ describe('name words', () => {
     expect(searchAlternatives('  ', vocabulary)).toBeNull()
   })
 
-  it('loads an organization’s vocabulary once, and again after products change', async () => {
-    const load = vi.fn(async (org: string) => [`${org}-слово`])
-    const cache = createNameVocabulary(load)
-    expect(await cache.words('a')).toEqual(['a-слово'])
-    await cache.words('a')
-    expect(load).toHaveBeenCalledTimes(1)
-    cache.invalidate()
-    // Reloaded at once, so the next search finds it ready.
-    expect(load).toHaveBeenCalledTimes(2)
-    expect(await cache.words('a')).toEqual(['a-слово'])
-    expect(load).toHaveBeenCalledTimes(2)
+  it('loads an organization’s vocabulary once, and again in the background once changes settle', async () => {
+    vi.useFakeTimers()
+    try {
+      let version = 1
+      const load = vi.fn(async (org: string) => [`${org}-${version}`])
+      const cache = createNameVocabulary(load, 1_000)
+      expect(await cache.words('a')).toEqual(['a-1'])
+      await cache.words('a')
+      expect(load).toHaveBeenCalledTimes(1)
+      // A pull of many pages: one reload, after it settles; searches meanwhile use the old words.
+      version = 2
+      for (let i = 0; i < 5; i++) {
+        cache.invalidate()
+        await vi.advanceTimersByTimeAsync(200)
+      }
+      expect(await cache.words('a')).toEqual(['a-1'])
+      expect(load).toHaveBeenCalledTimes(1)
+      await vi.advanceTimersByTimeAsync(1_000)
+      expect(load).toHaveBeenCalledTimes(2)
+      expect(await cache.words('a')).toEqual(['a-2'])
+      cache.close()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('tries a failed load again on the next search', async () => {

@@ -68,28 +68,51 @@ export function searchAlternatives(search: string, vocabulary: readonly string[]
 }
 
 /**
- * The distinct name words of each organization's products, loaded on first use and again
- * after products change (`invalidate`, called on `data.changed`; the reload starts at once so
- * the next search finds it ready).
+ * The distinct name words of each organization's products, loaded on first use. After names
+ * may have changed (`invalidate`: a product written here, or rows pulled from head office) it
+ * is loaded again in the background once things are quiet for `settleMs` — a pull of many pages
+ * reloads once — and searches meanwhile use the words they have: a new word they lack only
+ * sends that search to the whole-name comparison.
  */
-export function createNameVocabulary(load: (organizationId: string) => Promise<string[]>) {
+export function createNameVocabulary(load: (organizationId: string) => Promise<string[]>, settleMs = 1_000) {
   const cache = new Map<string, Promise<string[]>>()
-  const words = (organizationId: string): Promise<string[]> => {
-    let loading = cache.get(organizationId)
-    if (!loading) {
-      loading = load(organizationId)
-      cache.set(organizationId, loading)
-      // A failed load is tried again by the next search.
-      loading.catch(() => cache.delete(organizationId))
-    }
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const fetch = (organizationId: string): Promise<string[]> => {
+    const loading = load(organizationId)
+    // A failed load is tried again by the next search.
+    loading.catch(() => {
+      if (cache.get(organizationId) === loading) cache.delete(organizationId)
+    })
     return loading
   }
   return {
-    words,
+    words(organizationId: string): Promise<string[]> {
+      let loading = cache.get(organizationId)
+      if (!loading) {
+        loading = fetch(organizationId)
+        cache.set(organizationId, loading)
+      }
+      return loading
+    },
     invalidate(): void {
-      const organizations = [...cache.keys()]
-      cache.clear()
-      for (const organizationId of organizations) void words(organizationId).catch(() => undefined)
+      if (timer) clearTimeout(timer)
+      timer = setTimeout(() => {
+        timer = null
+        for (const organizationId of [...cache.keys()]) {
+          const next = fetch(organizationId)
+          // The new words replace the old ones only once they are there.
+          next.then(
+            () => cache.set(organizationId, next),
+            () => undefined,
+          )
+        }
+      }, settleMs)
+      timer.unref?.()
+    },
+    /** Stops a reload that is waiting (the backend closes). */
+    close(): void {
+      if (timer) clearTimeout(timer)
+      timer = null
     },
   }
 }

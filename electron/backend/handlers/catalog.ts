@@ -137,6 +137,12 @@ export function catalogHandlers(deps: {
   | 'catalog.categories.update'
 > {
   const { orm, write } = deps
+  /** A write that may change product names: the search vocabulary is refreshed after it. */
+  const writeNames = async <T>(...[ctx, session, action]: Parameters<typeof write<T>>): Promise<T> => {
+    const result = await write(ctx, session, action)
+    deps.vocabulary?.invalidate()
+    return result
+  }
   return {
     'catalog.products.list': async ({ search, after, limit, ...filters }, ctx) => {
       const org = ctx.connection.session!.organizationId
@@ -262,7 +268,7 @@ export function catalogHandlers(deps: {
     'catalog.products.create': async (input, ctx) => {
       const session = ctx.connection.session!
       const locale = ctx.connection.locale
-      return write(ctx, session, async ({ tx, audit, touched }) => {
+      return writeNames(ctx, session, async ({ tx, audit, touched }) => {
         const org = session.organizationId
         if (input.categoryId) await activeCategoryIn(tx, locale, org, input.categoryId)
         await refuseTakenCode(tx, locale, org, input.code)
@@ -302,7 +308,7 @@ export function catalogHandlers(deps: {
     'catalog.products.update': async ({ productId, ...fields }, ctx) => {
       const session = ctx.connection.session!
       const locale = ctx.connection.locale
-      return write(ctx, session, async ({ tx, audit, touched }) => {
+      return writeNames(ctx, session, async ({ tx, audit, touched }) => {
         const org = session.organizationId
         const before = await productIn(tx, locale, org, productId)
         if (fields.categoryId && fields.categoryId !== before.categoryId)
@@ -348,7 +354,7 @@ export function catalogHandlers(deps: {
     'catalog.products.delete': async ({ productId }, ctx) => {
       const session = ctx.connection.session!
       const locale = ctx.connection.locale
-      return write(ctx, session, async ({ tx, audit, touched }) => {
+      return writeNames(ctx, session, async ({ tx, audit, touched }) => {
         const product = await productIn(tx, locale, session.organizationId, productId)
         if (await productInUse(tx, productId))
           throw catalogRefusal('CONFLICT', locale, 'productId', 'productInUse', { name: product.name })

@@ -410,7 +410,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       await tx.query(`SELECT set_config('prometric.sync_revert', 'on', true)`)
       await tx.query('SELECT sync_apply_pulled($1::jsonb)', [JSON.stringify(page)])
     })
-    deps.events?.emit('data.changed', { tables: [...byTable.keys()] })
+    deps.events?.emit('data.changed', { tables: [...byTable.keys()], origin: 'sync' })
   }
 
   const pushAll = async (api: CentralApi, creds: TerminalCredentials): Promise<{ pushed: number; rejected: number }> => {
@@ -514,7 +514,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         if (page.count > 0) await tx.query('SELECT sync_apply_pulled($1::jsonb)', [page.changes])
         await tx.query('UPDATE sync_state SET pull_cursor = $1, last_pull_at = now()', [next])
       })
-      if (page.count > 0) deps.events?.emit('data.changed', { tables: page.tables })
+      if (page.count > 0) deps.events?.emit('data.changed', { tables: page.tables, origin: 'sync' })
       pulled += page.count
       cursor = next
       if (!page.more) {
@@ -594,7 +594,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       await phase(2, () => tx.query('SELECT sync_verify_foreign_keys($1::text[])', [bootstrapTables]))
       await tx.query('UPDATE sync_state SET bootstrap = NULL, pull_cursor = $1', [progress!.position])
     })
-    deps.events?.emit('data.changed', { tables: bootstrapTables })
+    deps.events?.emit('data.changed', { tables: bootstrapTables, origin: 'sync' })
   }
 
   /** Loads the snapshot, records the terminal's company and follows the changelog once. */
